@@ -1,0 +1,58 @@
+package dev.penumbra.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.penumbra.nn.UNet;
+import dev.penumbra.nn.UNetConfig;
+
+/**
+ * The deterministic U-Net: one softmax output, so every "sample" is the same coherent argmax mask.
+ * Trained on the annotator drawn for each image at each step.
+ */
+public final class SoftmaxUNet implements ProbabilisticSegmenter {
+
+    private final UNet unet;
+    private final float[] classWeights;
+
+    /** @param classWeights C weights for the cross-entropy, or null */
+    public SoftmaxUNet(UNetConfig config, float[] classWeights) {
+        this.unet = new UNet(config.withDropout(0), true);
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public String name() {
+        return "softmax";
+    }
+
+    @Override
+    public Block block() {
+        return unet;
+    }
+
+    @Override
+    public int classes() {
+        return unet.config().classes();
+    }
+
+    @Override
+    public int distinctSamples() {
+        return 1;
+    }
+
+    @Override
+    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+        NDArray logits = unet.forward(ps, new NDList(batch.images()), training).singletonOrThrow();
+        return CrossEntropy.loss(logits, batch.drawnLabels(), classWeights);
+    }
+
+    @Override
+    public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
+        NDArray probs = unet.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1);
+        Shape s = probs.getShape();
+        return probs.expandDims(0).broadcast(new Shape(n, s.get(0), s.get(1), s.get(2), s.get(3)));
+    }
+}

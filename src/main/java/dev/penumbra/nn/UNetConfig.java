@@ -1,0 +1,77 @@
+package dev.penumbra.nn;
+
+import dev.penumbra.InputException;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Settings of the U-Net backbone shared by every model.
+ *
+ * @param inChannels  image channels C_in
+ * @param classes     output classes C (>= 2; 2 for binary segmentation)
+ * @param filters     filters per encoder level, e.g. [32, 64, 128, 192] (the paper); decoders mirror them
+ * @param convsPerBlock 3x3 convolutions per block (3 in the published code)
+ * @param batchNorm   batch norm at the start of each block
+ * @param dropout     channel-dropout probability p in [0, 1) at the start of each block and before the head
+ * @param residual    add a 1x1-projected skip around each block's convolutions (the paper text); off = published code
+ */
+public record UNetConfig(int inChannels, int classes, List<Integer> filters, int convsPerBlock, boolean batchNorm,
+                         double dropout, boolean residual) {
+
+    /** The paper's filters. */
+    public static final List<Integer> PAPER_FILTERS = List.of(32, 64, 128, 192);
+
+    public UNetConfig {
+        filters = List.copyOf(filters);
+        if (inChannels < 1) {
+            throw new InputException("image channels must be at least 1, got " + inChannels);
+        }
+        if (classes < 2) {
+            throw new InputException("--classes must be at least 2 (2 = binary segmentation), got " + classes);
+        }
+        if (filters.size() < 2 || filters.stream().anyMatch(f -> f < 1)) {
+            throw new InputException("--filters needs at least two positive numbers, got " + filters);
+        }
+        if (convsPerBlock < 1) {
+            throw new InputException("convolutions per block must be at least 1, got " + convsPerBlock);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new InputException("--dropout must be in [0, 1), got " + dropout);
+        }
+    }
+
+    /** The published backbone: paper filters, 3 convs per block, batch norm, no residual, given dropout. */
+    public static UNetConfig paper(int inChannels, int classes, double dropout) {
+        return new UNetConfig(inChannels, classes, PAPER_FILTERS, 3, true, dropout, false);
+    }
+
+    public int levels() {
+        return filters.size();
+    }
+
+    /** Images must be divisible by this factor so every pooled map upsamples back to its skip's size. */
+    public int sizeDivisor() {
+        return 1 << (levels() - 1);
+    }
+
+    /** Checks an input size against {@link #sizeDivisor()}, naming the fix. */
+    public void checkInputSize(int height, int width) {
+        int d = sizeDivisor();
+        if (height % d != 0 || width % d != 0) {
+            throw new InputException("images are " + height + "x" + width + " but a U-Net with " + levels()
+                    + " levels needs sides divisible by " + d + "; resize with --size (e.g. --size "
+                    + Math.max(d, Math.round(height / (float) d) * d) + ")");
+        }
+    }
+
+    public UNetConfig withDropout(double p) {
+        return new UNetConfig(inChannels, classes, filters, convsPerBlock, batchNorm, p, residual);
+    }
+
+    @Override
+    public String toString() {
+        return "UNetConfig[in=" + inChannels + ", classes=" + classes + ", filters=" + Arrays.toString(filters.toArray())
+                + ", convs=" + convsPerBlock + ", bn=" + batchNorm + ", p=" + dropout + ", residual=" + residual + "]";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.penumbra.train;
+
+import dev.penumbra.InputException;
+import dev.penumbra.data.augment.AugmentationConfig;
+
+/**
+ * Settings of one training run.
+ *
+ * @param batchSize    images per step
+ * @param learningRate Adam learning rate
+ * @param maxEpochs    upper bound on passes over the training set
+ * @param maxSteps     upper bound on gradient updates; 0 = no bound other than the epochs
+ * @param patience     epochs without a better validation loss before stopping; 0 = no early stopping
+ * @param seed         seeds initialisation, batch order, augmentation, annotator draws and dropout
+ * @param augmentation the training-time augmentation ({@link AugmentationConfig#none()} to switch it off)
+ */
+public record TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
+                            AugmentationConfig augmentation) {
+
+    public TrainSettings {
+        if (batchSize < 1) {
+            throw new InputException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (!(learningRate > 0 && Float.isFinite(learningRate))) {
+            throw new InputException("--lr must be a positive number, got " + learningRate);
+        }
+        if (maxEpochs < 1) {
+            throw new InputException("--max-epochs must be at least 1, got " + maxEpochs);
+        }
+        if (maxSteps < 0) {
+            throw new InputException("--max-steps must be 0 (no limit) or more, got " + maxSteps);
+        }
+        if (patience < 0) {
+            throw new InputException("--patience must be 0 (off) or more, got " + patience);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.penumbra.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.penumbra.data.Image;
+import dev.penumbra.data.Sample;
+import dev.penumbra.data.augment.Augmenter;
+import dev.penumbra.io.Json;
+import dev.penumbra.io.Progress;
+import dev.penumbra.model.Batch;
+import dev.penumbra.model.ProbabilisticSegmenter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The one training loop for every model: Adam, shuffled mini-batches with augmentation and a random annotator per
+ * image, validation loss after each epoch, early stopping, best and last checkpoints, a metrics log, and exact
+ * resumption. Models differ only in {@link ProbabilisticSegmenter#loss}.
+ *
+ * <p>Every epoch draws its batch order, augmentation, annotators and dropout from a seed derived from the run seed
+ * and the epoch number, so a run resumed after epoch e continues with exactly the numbers of an uninterrupted run.
+ */
+public final class TrainingLoop {
+
+    /** Checkpoint files inside a run folder. */
+    public static final String BEST = "checkpoints/best.params";
+    public static final String LAST = "checkpoints/last.params";
+    public static final String STATE = "checkpoints/state.json";
+
+    private final ProbabilisticSegmenter model;
+    private final TrainSettings settings;
+    private final Device device;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private Progress.Factory progress = Progress.Factory.QUIET;
+
+    public TrainingLoop(ProbabilisticSegmenter model, TrainSettings settings, Device device) {
+        this.model = model;
+        this.settings = settings;
+        this.device = device;
+        listeners.add(new DivergenceCheck());
+    }
+
+    public TrainingLoop optProgress(Progress.Factory factory) {
+        this.progress = factory;
+        return this;
+    }
+
+    public TrainingLoop addListener(TrainingListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Trains on {@code train}, validating on {@code val} after every epoch, writing checkpoints into {@code runDir}.
+     *
+     * @param resume continue from {@code runDir}'s last checkpoint instead of starting afresh
+     */
+    public TrainingOutcome fit(List<Sample> train, List<Sample> val, Path runDir, boolean resume) {
+        long started = System.nanoTime();
+        Image shape = train.get(0).image();
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            initialise(root, shape);
+            Adam adam = new Adam(settings.learningRate());
+            TrainingState state = TrainingState.start();
+            if (resume) {
+                state = Json.read(runDir.resolve(STATE), TrainingState.class);
+                Checkpoint.load(runDir.resolve(LAST), model.block(), adam, root);
+            }
+            MetricsLog log = new MetricsLog(runDir, state.records());
+            listeners.add(log);
+            ParameterStore ps = new ParameterStore(root, false);
+            Augmenter augmenter = new Augmenter(settings.augmentation());
+            int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+            long totalSteps = settings.maxSteps() > 0
+                    ? Math.min(settings.maxSteps(), (long) stepsPerEpoch * settings.maxEpochs())
+                    : (long) stepsPerEpoch * settings.maxEpochs();
+            try (Progress bar = progress.start(model.name(), totalSteps)) {
+                for (int i = 0; i < state.step(); i++) {
+                    bar.step("resumed");
+                }
+                while (!state.finished()) {
+                    int epoch = state.epoch() + 1;
+                    double trainLoss = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar);
+                    long step = Math.min(state.step() + stepsPerEpoch,
+                            settings.maxSteps() > 0 ? settings.maxSteps() : Long.MAX_VALUE);
+                    double valLoss = validate(val, ps, root);
+                    state = advance(state, epoch, step, trainLoss, valLoss, started, runDir, adam);
+                }
+            }
+            return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
+                    settings.patience() > 0 && state.epochsSinceBest() >= settings.patience(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private void initialise(NDManager root, Image shape) {
+        Engine.getInstance().setRandomSeed(seedOf(settings.seed(), 0));
+        model.block().initialize(root, DataType.FLOAT32, new Shape(1, shape.channels(), shape.height(),
+                shape.width()));
+    }
+
+    private double trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
+                              Augmenter augmenter, long stepBefore, Progress bar) {
+        Random rng = new Random(seedOf(settings.seed(), epoch));
+        Engine.getInstance().setRandomSeed(seedOf(settings.seed() ^ 0x5DEECE66DL, epoch));
+        List<Sample> order = new ArrayList<>(train);
+        Collections.shuffle(order, rng);
+        double sum = 0;
+        int n = 0;
+        long step = stepBefore;
+        for (int from = 0; from < order.size(); from += settings.batchSize()) {
+            if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
+                break;
+            }
+            List<Sample> batchSamples = new ArrayList<>();
+            int[] drawn = new int[Math.min(settings.batchSize(), order.size() - from)];
+            for (int b = 0; b < drawn.length; b++) {
+                Sample s = augmenter.apply(order.get(from + b), rng);
+                drawn[b] = rng.nextInt(s.annotators());
+                batchSamples.add(s);
+            }
+            double loss = step(batchSamples, drawn, ps, root, adam);
+            step++;
+            for (TrainingListener l : listeners) {
+                l.onStep(step, loss);
+            }
+            sum += loss;
+            n++;
+            bar.step(String.format("epoch %d loss %.4f", epoch, loss));
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private double step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
+        try (NDManager sub = root.newSubManager()) {
+            Batch batch = new Batch(sub, samples, drawn);
+            float value;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = model.loss(ps, batch, true);
+                value = loss.getFloat();
+                if (Float.isFinite(value) && value <= DivergenceCheck.EXPLODED) {
+                    collector.backward(loss);
+                }
+            }
+            if (Float.isFinite(value) && value <= DivergenceCheck.EXPLODED) {
+                adam.step(model.block().getParameters(), root);
+            }
+            return value;
+        }
+    }
+
+    /** Mean validation loss; each image keeps one seeded annotator for the whole run so epochs compare. */
+    private double validate(List<Sample> val, ParameterStore ps, NDManager root) {
+        if (val.isEmpty()) {
+            return Double.NaN;
+        }
+        Random rng = new Random(seedOf(settings.seed(), -1));
+        Engine.getInstance().setRandomSeed(seedOf(settings.seed(), -2));
+        double sum = 0;
+        for (int from = 0; from < val.size(); from += settings.batchSize()) {
+            List<Sample> part = val.subList(from, Math.min(val.size(), from + settings.batchSize()));
+            int[] drawn = new int[part.size()];
+            for (int b = 0; b < drawn.length; b++) {
+                drawn[b] = rng.nextInt(part.get(b).annotators());
+            }
+            try (NDManager sub = root.newSubManager()) {
+                sum += model.loss(ps, new Batch(sub, part, drawn), false).getFloat() * part.size();
+            }
+        }
+        return sum / val.size();
+    }
+
+    private TrainingState advance(TrainingState s, int epoch, long step, double trainLoss, double valLoss,
+                                  long started, Path runDir, Adam adam) {
+        boolean best = valLoss < s.bestLoss() || s.bestEpoch() == 0;
+        EpochRecord record = new EpochRecord(epoch, step, trainLoss, valLoss, best,
+                (System.nanoTime() - started) / 1e9);
+        List<EpochRecord> records = new ArrayList<>(s.records());
+        records.add(record);
+        int since = best ? 0 : s.epochsSinceBest() + 1;
+        boolean finished = epoch >= settings.maxEpochs()
+                || (settings.maxSteps() > 0 && step >= settings.maxSteps())
+                || (settings.patience() > 0 && since >= settings.patience());
+        TrainingState next = new TrainingState(epoch, step, best ? epoch : s.bestEpoch(),
+                best ? valLoss : s.bestLoss(), since, records, finished);
+        if (best) {
+            Checkpoint.save(runDir.resolve(BEST), model.block(), null);
+        }
+        Checkpoint.save(runDir.resolve(LAST), model.block(), adam);
+        Json.write(runDir.resolve(STATE), next);
+        for (TrainingListener l : listeners) {
+            l.onEpoch(record);
+        }
+        return next;
+    }
+
+    /** Whether a run folder holds a resumable state. */
+    public static boolean canResume(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(STATE)) && Files.isRegularFile(runDir.resolve(LAST));
+    }
+
+    static int seedOf(long seed, int salt) {
+        long z = seed * 0x9E3779B97F4A7C15L + salt * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) (z ^ (z >>> 31));
+    }
+}
