@@ -1,1 +1,84 @@
-package dev.penumbra.cli; public class Main { public static void main(String[] a){} }
+package dev.penumbra.cli;
+
+import dev.penumbra.InputException;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.train.TrainingDivergedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Entry point of the {@code penumbra} command. */
+@Command(name = "penumbra", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Probabilistic image segmentation and the honest evaluation of its uncertainty.",
+            "Trains the deterministic U-Net, an ensemble, MC-Dropout and the Probabilistic U-Net on one backbone,",
+            "and measures whether their uncertainty is useful (Czolbe et al., IPMI 2021)."},
+        subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 internal error or diverged training, 2 bad input or options.",
+            "Run 'penumbra help COMMAND' for a command's options."})
+public final class Main implements Runnable {
+
+    /** Exit code for a mistake in the user's input or options. */
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, with errors mapped to clear messages and exit codes. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof InputException) && !(cause instanceof TrainingDivergedException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof InputException) {
+            err.println("penumbra: error: " + cause.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (cause instanceof TrainingDivergedException) {
+            err.println("penumbra: " + cause.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (e instanceof UncheckedIOException) {
+            err.println("penumbra: error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        throw new IllegalStateException("internal error, please report it with the command that caused it", e);
+    }
+
+    /** Prints the version and the engine it was built against. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"penumbra " + Provenance.version(), "DJL " + ai.djl.engine.Engine.getDjlVersion()
+                    + " with the PyTorch engine (libtorch 2.7.1)"};
+        }
+    }
+}

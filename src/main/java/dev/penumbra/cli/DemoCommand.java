@@ -1,0 +1,169 @@
+package dev.penumbra.cli;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.config.Preset;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.data.DatasetReader;
+import dev.penumbra.data.Split;
+import dev.penumbra.data.augment.AugmentationConfig;
+import dev.penumbra.data.synthetic.SyntheticData;
+import dev.penumbra.data.synthetic.SyntheticKind;
+import dev.penumbra.data.synthetic.SyntheticOptions;
+import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.Json;
+import dev.penumbra.io.Progress;
+import dev.penumbra.model.ModelSettings;
+import dev.penumbra.nn.UNetConfig;
+import dev.penumbra.predict.ImagePrediction;
+import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.TrainRun;
+import dev.penumbra.train.TrainSettings;
+import dev.penumbra.train.TrainedModel;
+import dev.penumbra.train.TrainingOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generate both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), train the",
+            "deterministic U-Net briefly on each, and write predictions, entropy maps and a summary to OUT."})
+public final class DemoCommand implements Callable<Integer> {
+
+    static final String MARKER = ".penumbra-demo";
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Output folder (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One dataset's line of the demo summary. */
+    public record DatasetResult(String dataset, String layout, int trainImages, int testImages, long steps,
+                                int bestEpoch, double bestValidationLoss, double trainSeconds,
+                                double meanDiceToMajority, double meanEntropyBits, String run, String predictions) {
+    }
+
+    /** What the demo reports (tests call {@link #call()} and read this file). */
+    public record Summary(String preset, String model, List<DatasetResult> datasets, double seconds) {
+    }
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        Device device = engine.apply();
+        prepareOutput();
+        Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
+        List<DatasetResult> results = new ArrayList<>();
+        for (SyntheticKind kind : SyntheticKind.values()) {
+            results.add(runOne(kind, device, progress));
+        }
+        Summary summary = new Summary(Preset.DEMO.name(), "softmax", results,
+                java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        Json.write(out.resolve("summary.json"), summary);
+        AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
+        Provenance.of("demo", Map.of("preset", "demo", "seed", seed), Map.of("train", seed,
+                "synthetic", SyntheticOptions.defaults().seed()), device.toString(), started).writeTo(out);
+        spec.commandLine().getOut().print(markdown(summary));
+        spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%n", summary.seconds(),
+                out.resolve("summary.md"));
+        return 0;
+    }
+
+    private DatasetResult runOne(SyntheticKind kind, Device device, Progress.Factory progress) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        Path dataDir = out.resolve("data").resolve(name);
+        SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
+        DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
+        Dataset dataset = DatasetReader.read(dataDir, options);
+        Preset.ModelPreset mp = Preset.DEMO.forModel("softmax");
+        UNetConfig backbone = new UNetConfig(dataset.channels(), 2, Preset.DEMO.filters(), 3, true, 0, false);
+        TrainSettings training = new TrainSettings(Preset.DEMO.batchSize(), mp.learningRate(), mp.maxEpochs(), 0,
+                mp.patience(), seed, AugmentationConfig.paper());
+        RunSpec run = new RunSpec("softmax", ModelSettings.paper(backbone), training, dataDir.toAbsolutePath()
+                .toString(), options, Preset.DEMO.name(), dataset.channels(), dataset.height(), dataset.width());
+        Path runDir = out.resolve(name).resolve("softmax");
+        spec.commandLine().getOut().printf("[%s] training the softmax U-Net on %d images (%s layout)%n", name,
+                dataset.split(Split.TRAIN).size(), dataset.layout());
+        spec.commandLine().getOut().flush();
+        TrainingOutcome outcome = TrainRun.run(run, dataset, runDir, device, progress, false);
+        Path predictions = runDir.resolve("predictions");
+        List<ImagePrediction> rows;
+        try (TrainedModel trained = TrainedModel.load(runDir, device)) {
+            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, predictions, progress);
+        }
+        return new DatasetResult(name, dataset.layout(), dataset.split(Split.TRAIN).size(), rows.size(),
+                outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
+                rows.stream().mapToDouble(ImagePrediction::diceToMajority).average().orElse(Double.NaN),
+                rows.stream().mapToDouble(ImagePrediction::meanEntropyBits).average().orElse(Double.NaN),
+                runDir.toString(), predictions.toString());
+    }
+
+    static String markdown(Summary s) {
+        StringBuilder sb = new StringBuilder("# Penumbra demo\n\nModel: " + s.model() + " U-Net, preset "
+                + s.preset() + ". Test-set numbers: Dice of the mean prediction with the annotators' majority, and"
+                + " mean pixel entropy in bits.\n\n"
+                + "| dataset | layout | train | test | steps | best epoch | best val loss | test Dice | mean entropy "
+                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (DatasetResult r : s.datasets()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.4f | %.3f | %.4f | %.1f | %s |%n",
+                    r.dataset(), r.layout(), r.trainImages(), r.testImages(), r.steps(), r.bestEpoch(),
+                    r.bestValidationLoss(), r.meanDiceToMajority(), r.meanEntropyBits(), r.trainSeconds(),
+                    r.predictions()));
+        }
+        return sb.toString();
+    }
+
+    /** Replaces an earlier demo's folder; refuses any other non-empty folder. */
+    private void prepareOutput() {
+        try {
+            if (Files.exists(out)) {
+                boolean empty;
+                try (Stream<Path> entries = Files.list(out)) {
+                    empty = entries.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(out.resolve(MARKER))) {
+                    throw new InputException("--out " + out + " is not empty and holds no earlier demo; choose"
+                            + " another folder");
+                }
+                deleteTree(out);
+            }
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(MARKER), "written by penumbra demo; the next demo replaces this folder\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

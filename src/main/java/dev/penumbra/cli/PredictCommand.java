@@ -1,0 +1,96 @@
+package dev.penumbra.cli;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataSource;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.data.Sample;
+import dev.penumbra.data.Split;
+import dev.penumbra.io.Progress;
+import dev.penumbra.predict.ImagePrediction;
+import dev.penumbra.predict.Predictor;
+import dev.penumbra.train.TrainRun;
+import dev.penumbra.train.TrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code penumbra predict}. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Apply a trained run to a dataset split. Per image, into OUT/<id>/: mean class probabilities",
+            "(16-bit PNG), the entropy map (heat-map PNG and float32 .npy, bits) and the sample masks (PNG);",
+            "and OUT/predictions.csv with per-image entropy, foreground share and Dice to the annotators' majority."})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
+    Path run;
+
+    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset (default: the one the run was trained on).")
+    String data;
+
+    @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to predict (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
+    Path out;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (samples < 1) {
+            throw new InputException("--samples must be at least 1, got " + samples);
+        }
+        if (batchSize < 1) {
+            throw new InputException("--batch-size must be at least 1, got " + batchSize);
+        }
+        Split which = Split.parse(split);
+        Device device = engine.apply();
+        TrainRun.requireEmpty(out);
+        TrainRun.readSpec(run);
+        try (TrainedModel trained = TrainedModel.load(run, device)) {
+            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, out,
+                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+            spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
+                    which.folder(), out);
+        }
+        return 0;
+    }
+
+    /** Predicts one split of {@code data} (null = the run's own data) into {@code out}, with provenance. */
+    static List<ImagePrediction> run(TrainedModel trained, String data, Split split, int samples, int batchSize,
+                                     Path out, Progress.Factory progress) {
+        Instant started = Instant.now();
+        String source = data == null ? trained.spec().data() : data;
+        Dataset dataset = DataSource.read(source, trained.spec().dataOptions());
+        if (dataset.channels() != trained.spec().channels()) {
+            throw new InputException("--data " + source + " has " + dataset.channels() + "-channel images but the"
+                    + " run was trained on " + trained.spec().channels() + "-channel images");
+        }
+        List<Sample> samplesOfSplit = dataset.split(split);
+        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize).predict(samplesOfSplit, out, progress);
+        Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
+                "samples", samples), Map.of("train", trained.spec().training().seed()),
+                trained.manager().getDevice().toString(), started).writeTo(out);
+        return rows;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.penumbra.data;
+
+import dev.penumbra.InputException;
+import dev.penumbra.data.synthetic.SyntheticData;
+import dev.penumbra.data.synthetic.SyntheticKind;
+import dev.penumbra.data.synthetic.SyntheticOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+/**
+ * Turns a {@code --data} value into a dataset folder: a folder is taken as it is; a built-in synthetic name is
+ * generated once (deterministically) into the cache folder and reused.
+ */
+public final class DataSource {
+
+    /** Built-in synthetic datasets by {@code --data} name. */
+    public static final Map<String, SyntheticKind> SYNTHETIC = Map.of(
+            "synthetic-ambiguous", SyntheticKind.AMBIGUOUS,
+            "synthetic-unambiguous", SyntheticKind.UNAMBIGUOUS);
+
+    private DataSource() {
+    }
+
+    /** Resolves {@code data} to a folder, generating a synthetic dataset into {@link #cacheDir()} if named. */
+    public static Path resolve(String data) {
+        SyntheticKind kind = SYNTHETIC.get(data);
+        if (kind != null) {
+            SyntheticOptions opts = SyntheticOptions.defaults();
+            Path out = cacheDir().resolve("synthetic").resolve(data + "-" + opts.size() + "px-seed" + opts.seed());
+            SyntheticData.write(kind, opts, out);
+            return out;
+        }
+        Path p = Paths.get(data);
+        if (!Files.exists(p)) {
+            throw new InputException("--data " + data + ": no such folder, and not a built-in dataset (expected a"
+                    + " folder or one of " + String.join(", ", SYNTHETIC.keySet()) + ")");
+        }
+        return p;
+    }
+
+    /** Reads the dataset that {@code data} names. */
+    public static Dataset read(String data, DataOptions options) {
+        return DatasetReader.read(resolve(data), options);
+    }
+
+    /** {@code $PENUMBRA_CACHE}, else {@code ~/.cache/penumbra}. */
+    public static Path cacheDir() {
+        String env = System.getenv("PENUMBRA_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Paths.get(env);
+        }
+        return Paths.get(System.getProperty("user.home"), ".cache", "penumbra");
+    }
+}

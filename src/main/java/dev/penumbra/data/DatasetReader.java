@@ -1,0 +1,87 @@
+package dev.penumbra.data;
+
+import dev.penumbra.InputException;
+import dev.penumbra.data.layout.DatasetLayout;
+import dev.penumbra.data.layout.DatasetLayouts;
+import dev.penumbra.data.layout.SampleFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads a dataset from disk in two steps: {@link #scan} finds and pairs the files (choosing or detecting the
+ * layout), {@link #load} decodes them one sample at a time. {@link #read} does both and keeps every sample in
+ * memory; {@link DatasetSummary#summarise(Path, DataOptions)} streams instead, for data too large to hold.
+ *
+ * <p>Every problem is one {@link InputException} naming the file or folder, what was found and what was expected;
+ * the first problem in split and id order is reported.
+ */
+public final class DatasetReader {
+
+    private DatasetReader() {
+    }
+
+    /**
+     * Reads every sample.
+     *
+     * @return the dataset; images C x H x W in [0, 1] and binary masks, {@code size x size} when
+     *     {@code opts.size() > 0}, else at their native size; each split sorted by id
+     */
+    public static Dataset read(Path root, DataOptions opts) {
+        DatasetFiles files = scan(root, opts);
+        Map<Split, List<Sample>> splits = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            splits.put(s, new ArrayList<>());
+        }
+        load(files, opts, (split, sample) -> splits.get(split).add(sample));
+        return new Dataset(files.layout(), files.root(), splits);
+    }
+
+    /**
+     * Finds the layout ({@code opts.layout()}, else the one that recognises {@code root}) and the files of every
+     * sample, without decoding any.
+     */
+    public static DatasetFiles scan(Path root, DataOptions opts) {
+        if (!Files.exists(root)) {
+            throw new InputException("data folder " + root + " does not exist");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new InputException("data folder " + root + " is a file: expected a folder");
+        }
+        DatasetLayout layout = DatasetLayouts.choose(root, opts.layout());
+        Map<Split, List<SampleFiles>> files = layout.scan(root, opts);
+        DatasetFiles found = new DatasetFiles(layout.name(), root, files);
+        checkUniqueIds(found);
+        return found;
+    }
+
+    /** Decodes the samples of train, val and test in id order and hands each to {@code sink}. */
+    public static void load(DatasetFiles files, DataOptions opts, BiConsumer<Split, Sample> sink) {
+        SampleLoader loader = new SampleLoader(files.root(), opts);
+        for (Split split : Split.values()) {
+            for (SampleFiles f : files.split(split)) {
+                sink.accept(split, loader.load(f));
+            }
+        }
+    }
+
+    /** An image id in two splits is the same image evaluated on what it was trained on. */
+    private static void checkUniqueIds(DatasetFiles files) {
+        Map<String, SampleFiles> seen = new HashMap<>();
+        for (Split split : Split.values()) {
+            for (SampleFiles f : files.split(split)) {
+                SampleFiles before = seen.putIfAbsent(f.id(), f);
+                if (before != null) {
+                    throw new InputException("image id " + f.id() + " appears twice: " + files.show(before.image())
+                            + " and " + files.show(f.image()) + "; each image must be in one split only");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.penumbra.data;
+
+import dev.penumbra.InputException;
+import dev.penumbra.io.ImageFiles;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an annotation file as a binary {@link Mask}. The rules, without a threshold:
+ * <ul>
+ *   <li>two distinct levels: the higher is foreground (so 0/1, 0/255 and 0/65535 masks all work);</li>
+ *   <li>one level: 0 is a blank mask, any other single level is a mask that is foreground everywhere;</li>
+ *   <li>more than two levels: an error, since guessing a threshold would silently change the labels.</li>
+ * </ul>
+ * With a threshold t in (0, 1), every mask is binarised the same way: a level is foreground when it exceeds
+ * t times the mask's full-scale level. The full-scale level is read off the largest level in the file: 1 when no
+ * level exceeds 1 (1-bit masks, and 8-bit masks stored as 0/1), 255 when none exceeds 255, else 65535.
+ */
+public final class MaskReader {
+
+    private MaskReader() {
+    }
+
+    /**
+     * Reads and binarises one mask file.
+     *
+     * @param file      the PNG file
+     * @param shown     the file's name as messages should show it (e.g. relative to the data folder)
+     * @param threshold the {@code --mask-threshold}, if given
+     * @return H x W mask of 0 and 1
+     */
+    public static Mask read(Path file, String shown, OptionalDouble threshold) {
+        int[] shape = new int[2];
+        int[] levels = ImageFiles.readLevels(file, shape);
+        return binarise(levels, shape[0], shape[1], threshold, shown);
+    }
+
+    /**
+     * Binarises raw levels by the rules of this class.
+     *
+     * @param levels H * W raw levels, row-major
+     * @param shown  the file name for messages
+     * @return H x W mask of 0 and 1
+     */
+    public static Mask binarise(int[] levels, int height, int width, OptionalDouble threshold, String shown) {
+        byte[] out = new byte[levels.length];
+        if (threshold.isPresent()) {
+            int max = Arrays.stream(levels).max().orElse(0);
+            double cut = threshold.getAsDouble() * fullScale(max);
+            for (int i = 0; i < levels.length; i++) {
+                out[i] = levels[i] > cut ? (byte) 1 : 0;
+            }
+            return new Mask(height, width, out);
+        }
+        int low = levels[0];
+        int high = levels[0];
+        for (int level : levels) {
+            if (level != low && level != high) {
+                if (low != high) {
+                    throw tooManyLevels(levels, shown);
+                }
+                low = Math.min(low, level);
+                high = Math.max(high, level);
+            }
+        }
+        // a single level: 0 is blank; any other single level marks the whole image, as "the higher level" would
+        if (high == 0) {
+            return new Mask(height, width, out);
+        }
+        for (int i = 0; i < levels.length; i++) {
+            out[i] = levels[i] == high ? (byte) 1 : 0;
+        }
+        return new Mask(height, width, out);
+    }
+
+    /** 1, 255 or 65535: the level that stands for "fully foreground" in a mask whose largest level is {@code max}. */
+    static int fullScale(int max) {
+        if (max <= 1) {
+            return 1;
+        }
+        return max <= 255 ? 255 : 65535;
+    }
+
+    private static InputException tooManyLevels(int[] levels, String shown) {
+        BitSet seen = new BitSet();
+        for (int level : levels) {
+            seen.set(level);
+        }
+        String first = seen.stream().limit(5).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        return new InputException("mask " + shown + " has " + seen.cardinality() + " distinct levels (" + first
+                + (seen.cardinality() > 5 ? ", ..." : "") + "): expected a binary mask with at most two levels,"
+                + " or give --mask-threshold (e.g. 0.5) to binarise it");
+    }
+}

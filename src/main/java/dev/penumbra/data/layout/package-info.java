@@ -1,0 +1,6 @@
+/**
+ * Dataset layouts: how images and annotations are arranged on disk ({@code isic}, {@code lidc}, {@code folder}),
+ * detected or chosen by name through {@link dev.penumbra.data.layout.DatasetLayouts}. A layout finds and pairs
+ * files and checks their names; it decodes no pixels.
+ */
+package dev.penumbra.data.layout;

@@ -1,0 +1,42 @@
+package dev.penumbra.metric;
+
+import dev.penumbra.data.Mask;
+
+import java.util.List;
+
+/** Overlap of binary masks. */
+public final class Overlap {
+
+    private Overlap() {
+    }
+
+    /**
+     * Dice coefficient 2|A and B| / (|A| + |B|) of two H x W masks (values 0/1); two empty masks agree fully (1).
+     */
+    public static double dice(byte[] a, byte[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
+        }
+        long both = 0;
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            both += a[i] & b[i];
+            sum += a[i] + b[i];
+        }
+        return sum == 0 ? 1.0 : 2.0 * both / sum;
+    }
+
+    /** The pixels marked by at least half of the annotators (a tie counts as foreground). */
+    public static byte[] majority(List<Mask> masks) {
+        int n = masks.get(0).pixels().length;
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int votes = 0;
+            for (Mask m : masks) {
+                votes += m.pixels()[i];
+            }
+            out[i] = (byte) (2 * votes >= masks.size() ? 1 : 0);
+        }
+        return out;
+    }
+}

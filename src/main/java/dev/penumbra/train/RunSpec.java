@@ -1,0 +1,24 @@
+package dev.penumbra.train;
+
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.model.ModelSettings;
+
+/**
+ * Everything needed to rebuild a trained model and its data: written as {@code run.json} at the start of training
+ * and read by {@code predict} and {@code --resume}.
+ *
+ * @param model       registry name of the model
+ * @param settings    the model's settings (backbone included)
+ * @param training    the training settings
+ * @param data        the {@code --data} value the run was trained on
+ * @param dataOptions how that data was read
+ * @param preset      the preset the settings started from
+ * @param channels    image channels C_in
+ * @param height      image height after resizing
+ * @param width       image width after resizing
+ */
+public record RunSpec(String model, ModelSettings settings, TrainSettings training, String data,
+                      DataOptions dataOptions, String preset, int channels, int height, int width) {
+
+    public static final String FILE = "run.json";
+}

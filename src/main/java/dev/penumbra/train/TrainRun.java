@@ -1,0 +1,93 @@
+package dev.penumbra.train;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.data.Split;
+import dev.penumbra.io.Json;
+import dev.penumbra.io.Progress;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.model.ProbabilisticSegmenter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A training run in its folder: {@code run.json} (how to rebuild it), checkpoints, the metrics log and provenance.
+ * A new run never writes into a folder that already holds something; {@code resume} continues the folder's run.
+ */
+public final class TrainRun {
+
+    private TrainRun() {
+    }
+
+    /** Trains {@code spec} on {@code data}, writing into {@code out}. */
+    public static TrainingOutcome run(RunSpec spec, Dataset data, Path out, Device device, Progress.Factory progress,
+                                      boolean resume) {
+        Instant started = Instant.now();
+        if (resume) {
+            checkResumable(out);
+        } else {
+            requireEmpty(out);
+        }
+        Json.write(out.resolve(RunSpec.FILE), spec);
+        ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
+        TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
+                .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+        Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
+                "split", spec.dataOptions().splitSeed()), device.toString(), started);
+        p.writeTo(out);
+        p.writeTo(out.resolve("checkpoints"));
+        Json.write(out.resolve("outcome.json"), outcome);
+        return outcome;
+    }
+
+    /** Reads the {@code run.json} of a run folder, with a clear error when there is none. */
+    public static RunSpec readSpec(Path runDir) {
+        if (!Files.isDirectory(runDir)) {
+            throw new InputException("run folder " + runDir + " does not exist");
+        }
+        Path file = runDir.resolve(RunSpec.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("folder " + runDir + " is not a training run: it has no " + RunSpec.FILE);
+        }
+        try {
+            return Json.read(file, RunSpec.class);
+        } catch (UncheckedIOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static void checkResumable(Path out) {
+        readSpec(out);
+        if (!TrainingLoop.canResume(out)) {
+            throw new InputException("--resume: run folder " + out + " has no finished epoch to resume from"
+                    + " (expected " + TrainingLoop.LAST + " and " + TrainingLoop.STATE + "); start it again without"
+                    + " --resume in an empty folder");
+        }
+    }
+
+    /** Fails unless {@code dir} is absent or an empty folder, so nothing of the user's is ever written over. */
+    public static void requireEmpty(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InputException("--out " + dir + " is a file; expected a new or empty folder");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new InputException("--out " + dir + " already exists and is not empty; choose another folder"
+                        + " (or --resume to continue a run there)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

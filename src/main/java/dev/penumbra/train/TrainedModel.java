@@ -1,0 +1,64 @@
+package dev.penumbra.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.model.ProbabilisticSegmenter;
+
+import java.nio.file.Path;
+
+/** A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors. */
+public final class TrainedModel implements AutoCloseable {
+
+    private final RunSpec spec;
+    private final ProbabilisticSegmenter model;
+    private final NDManager manager;
+    private final ParameterStore parameters;
+
+    private TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager) {
+        this.spec = spec;
+        this.model = model;
+        this.manager = manager;
+        this.parameters = new ParameterStore(manager, false);
+    }
+
+    /** Loads {@code runDir}'s best checkpoint (clear errors for a missing folder, spec or checkpoint). */
+    public static TrainedModel load(Path runDir, Device device) {
+        RunSpec spec = TrainRun.readSpec(runDir);
+        ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            model.block().initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(),
+                    spec.width()));
+            Checkpoint.load(runDir.resolve(TrainingLoop.BEST), model.block(), null, manager);
+            return new TrainedModel(spec, model, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public RunSpec spec() {
+        return spec;
+    }
+
+    public ProbabilisticSegmenter model() {
+        return model;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public ParameterStore parameters() {
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
