@@ -44,8 +44,9 @@ import java.util.stream.Stream;
 
 /** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generate both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), train the",
-            "deterministic U-Net briefly on each, and write predictions, entropy maps and a summary to OUT."})
+        description = {"Run the main job on embedded synthetic data.", "",
+            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains the"
+                + " deterministic U-Net briefly on each, and writes predictions, entropy maps and a summary to OUT."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
@@ -55,6 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per model (default: the demo preset's).")
+    Integer epochs;
 
     @Mixin
     EngineOptions engine;
@@ -102,7 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset dataset = DatasetReader.read(dataDir, options);
         Preset.ModelPreset mp = Preset.DEMO.forModel("softmax");
         UNetConfig backbone = new UNetConfig(dataset.channels(), 2, Preset.DEMO.filters(), 3, true, 0, false);
-        TrainSettings training = new TrainSettings(Preset.DEMO.batchSize(), mp.learningRate(), mp.maxEpochs(), 0,
+        TrainSettings training = new TrainSettings(Preset.DEMO.batchSize(), mp.learningRate(),
+                epochs == null ? mp.maxEpochs() : epochs, 0,
                 mp.patience(), seed, AugmentationConfig.paper());
         RunSpec run = new RunSpec("softmax", ModelSettings.paper(backbone), training, dataDir.toAbsolutePath()
                 .toString(), options, Preset.DEMO.name(), dataset.channels(), dataset.height(), dataset.width());

@@ -11,13 +11,13 @@ import java.io.UncheckedIOException;
 
 /** Entry point of the {@code penumbra} command. */
 @Command(name = "penumbra", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Probabilistic image segmentation and the honest evaluation of its uncertainty.",
-            "Trains the deterministic U-Net, an ensemble, MC-Dropout and the Probabilistic U-Net on one backbone,",
-            "and measures whether their uncertainty is useful (Czolbe et al., IPMI 2021)."},
+        description = {"Probabilistic image segmentation and the honest evaluation of its uncertainty.", "",
+            "Trains segmentation models on one U-Net backbone and measures whether their uncertainty is useful"
+                + " (after Czolbe et al., 'Is segmentation uncertainty useful?', IPMI 2021)."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error or diverged training, 2 bad input or options.",
-            "Run 'penumbra help COMMAND' for a command's options."})
+            "Run 'penumbra help COMMAND' or 'penumbra COMMAND --help' for a command's options."})
 public final class Main implements Runnable {
 
     /** Exit code for a mistake in the user's input or options. */

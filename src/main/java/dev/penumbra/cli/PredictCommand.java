@@ -26,9 +26,10 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Apply a trained run to a dataset split. Per image, into OUT/<id>/: mean class probabilities",
-            "(16-bit PNG), the entropy map (heat-map PNG and float32 .npy, bits) and the sample masks (PNG);",
-            "and OUT/predictions.csv with per-image entropy, foreground share and Dice to the annotators' majority."})
+        description = {"Apply a trained run to a dataset split.", "",
+            "Writes, per image into OUT/<id>/, the mean class probabilities (16-bit PNG), the entropy map (heat-map"
+                + " PNG and float32 .npy, in bits) and the sample masks (PNG); and OUT/predictions.csv with per-image"
+                + " entropy, foreground share and Dice to the annotators' majority."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")

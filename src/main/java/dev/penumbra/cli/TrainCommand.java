@@ -27,8 +27,9 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra train}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model with the preset's settings (the paper's for lidc and isic), early stopping",
-            "on validation loss, best and last checkpoints, and a metrics log, into a new run folder."})
+        description = {"Train a model into a new run folder.", "",
+            "Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on validation"
+                + " loss, and writes best and last checkpoints, a metrics log and provenance."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",

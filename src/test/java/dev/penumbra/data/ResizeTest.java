@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reference values are torch's: {@code torch.nn.functional.interpolate(x, size=..., mode="bilinear",
+ * Reference values are torch's (checked with Debian's python3-torch 1.13: /usr/bin/python3 -c "import torch,
+ * torch.nn.functional as F; print(F.interpolate(torch.tensor([[[[0., 1.], [2., 3.]]]]), size=(4, 4),
+ * mode='bilinear', align_corners=False))"), i.e. {@code torch.nn.functional.interpolate(x, size=..., mode="bilinear",
  * align_corners=False)} (antialias off, the default), e.g. for x = [[[[0., 1.], [2., 3.]]]] and size (4, 4).
  */
 class ResizeTest {

@@ -1,0 +1,42 @@
+package dev.penumbra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @Test
+    void demoTrainsOnBothDatasetsAndWritesASummary(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("demo");
+        Cli r = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("summary.md");
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("datasets")).hasSize(2);
+        for (JsonNode d : summary.get("datasets")) {
+            Path predictions = Path.of(d.get("predictions").asText());
+            assertThat(predictions.resolve("predictions.csv")).isRegularFile();
+            assertThat(d.get("testImages").asInt()).isEqualTo(16);
+        }
+        assertThat(out.resolve("data/ambiguous/synthetic.json")).isRegularFile();
+        assertThat(out.resolve("provenance.json")).isRegularFile();
+
+        // a second demo replaces the first one's folder
+        Cli again = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+    }
+
+    @Test
+    void demoRefusesAForeignFolder(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("thesis.tex"), "years of work");
+        Cli r = Cli.run("demo", "--out", tmp.toString(), "--epochs", "1", "--quiet");
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(tmp.resolve("thesis.tex")).hasContent("years of work");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.penumbra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainPredictCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void makeData() {
+        data = tmp.resolve("data");
+        Cli made = Cli.run("data", "make-synthetic", "--kind", "ambiguous", "--out", data.toString(), "--size", "32",
+                "--count", "10");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+    }
+
+    private static String[] train(Path out, String... extra) {
+        return trainWith(out, "softmax", "32", extra);
+    }
+
+    private static String[] trainWith(Path out, String model, String size, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--model", model, "--data",
+                data.toString(), "--out", out.toString(), "--preset", "demo", "--size", size, "--filters",
+                "4,8,16,32", "--batch-size", "4", "--max-epochs", "2", "--quiet", "--threads", "2"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void trainThenPredictWritesRunAndPerImageOutputs() throws Exception {
+        Path run = tmp.resolve("run");
+        Cli trained = Cli.run(train(run));
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(run.resolve("run.json")).isRegularFile();
+        assertThat(run.resolve("checkpoints/best.params")).isRegularFile();
+        assertThat(run.resolve("provenance.json")).isRegularFile();
+        JsonNode prov = Json.MAPPER.readTree(run.resolve("provenance.json").toFile());
+        assertThat(prov.get("libraries").get("djl").asText()).isEqualTo("0.36.0");
+        assertThat(prov.get("seeds").get("train").asLong()).isEqualTo(1);
+        assertThat(run.resolve("metrics.csv")).content().hasLineCount(3);
+
+        Path pred = tmp.resolve("pred");
+        Cli predicted = Cli.run("predict", "--run", run.toString(), "--split", "test", "--samples", "4", "--out",
+                pred.toString(), "--quiet");
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
+        List<String> csv = Files.readAllLines(pred.resolve("predictions.csv"));
+        assertThat(csv).hasSize(3);
+        String id = csv.get(1).split(",")[0];
+        assertThat(pred.resolve(id).resolve("entropy.png")).isRegularFile();
+        assertThat(pred.resolve(id).resolve("entropy.npy")).isRegularFile();
+        assertThat(pred.resolve(id).resolve("probability_c1.png")).isRegularFile();
+        assertThat(pred.resolve(id).resolve("sample_00.png")).isRegularFile();
+        assertThat(Files.size(pred.resolve(id).resolve("entropy.npy"))).isEqualTo(128 + 32 * 32 * 4);
+    }
+
+    @Test
+    void anExistingRunFolderIsNeverOverwritten() throws Exception {
+        Path run = tmp.resolve("taken");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("notes.txt"), "mine");
+        Cli r = Cli.run(train(run));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("taken").contains("not empty");
+        assertThat(run.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void unknownModelIsACleanErrorListingTheModels() {
+        Cli r = Cli.run(trainWith(tmp.resolve("m"), "bayesnet", "32"));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("bayesnet").contains("softmax");
+    }
+
+    @Test
+    void dropoutOutsideTheUnitIntervalIsACleanError() {
+        Cli r = Cli.run(train(tmp.resolve("p"), "--dropout", "1.5"));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("--dropout").contains("1.5");
+    }
+
+    @Test
+    void sizeThatTheUNetCannotTakeIsACleanErrorWithTheFix() {
+        Cli r = Cli.run(trainWith(tmp.resolve("s"), "softmax", "30"));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("divisible by 8");
+    }
+
+    @Test
+    void predictFromAMissingRunFolderIsACleanError() {
+        Cli r = Cli.run("predict", "--run", tmp.resolve("nowhere").toString(), "--out",
+                tmp.resolve("o").toString());
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("nowhere").contains("does not exist");
+    }
+
+    @Test
+    void resumeWithoutACheckpointIsACleanError() throws Exception {
+        Path empty = tmp.resolve("empty-run");
+        Files.createDirectories(empty);
+        Cli r = Cli.run(train(empty, "--resume"));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("empty-run");
+    }
+}
