@@ -144,20 +144,33 @@ public final class TrainingLoop {
 
     private double step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
         try (NDManager sub = root.newSubManager()) {
-            Batch batch = new Batch(sub, samples, drawn);
-            float value;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = model.loss(ps, batch, true);
-                value = loss.getFloat();
-                if (Float.isFinite(value) && value <= DivergenceCheck.EXPLODED) {
-                    collector.backward(loss);
-                }
-            }
-            if (Float.isFinite(value) && value <= DivergenceCheck.EXPLODED) {
-                adam.step(model.block().getParameters(), root);
-            }
-            return value;
+            return gradientStep(model, new Batch(sub, samples, drawn), ps, adam, root);
         }
+    }
+
+    /**
+     * One gradient update: forward, loss, backward and Adam. A non-finite or exploded loss is returned without
+     * touching the weights, so the divergence check can stop the run with the last good weights.
+     *
+     * @param stateManager owns the optimiser state (the run's root manager)
+     * @return the batch loss before the update
+     */
+    public static double gradientStep(ProbabilisticSegmenter model, Batch batch, ParameterStore ps, Adam adam,
+                                      NDManager stateManager) {
+        float value;
+        boolean usable;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = model.loss(ps, batch, true);
+            value = loss.getFloat();
+            usable = Float.isFinite(value) && value <= DivergenceCheck.EXPLODED;
+            if (usable) {
+                collector.backward(loss);
+            }
+        }
+        if (usable) {
+            adam.step(model.block().getParameters(), stateManager);
+        }
+        return value;
     }
 
     /** Mean validation loss; each image keeps one seeded annotator for the whole run so epochs compare. */
