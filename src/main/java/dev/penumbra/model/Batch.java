@@ -45,6 +45,11 @@ public final class Batch {
         return samples.size();
     }
 
+    /** The smallest number of annotators among the batch's images. */
+    public int minAnnotators() {
+        return samples.stream().mapToInt(Sample::annotators).min().orElse(0);
+    }
+
     public NDManager manager() {
         return manager;
     }

@@ -14,6 +14,9 @@ public final class ModelRegistry {
 
     static {
         MODELS.put("softmax", s -> new SoftmaxUNet(s.backbone(), s.classWeights()));
+        MODELS.put("ensemble", s -> new Ensemble(s.backbone(), s.ensembleMembers(), s.classWeights()));
+        MODELS.put("mcdropout", s -> new McDropoutUNet(s.backbone(), s.classWeights()));
+        MODELS.put("punet", s -> new ProbabilisticUNet(s.backbone(), s.latentDim(), s.beta(), s.classWeights()));
     }
 
     private ModelRegistry() {

@@ -76,6 +76,12 @@ public final class TrainingLoop {
             if (resume) {
                 state = Json.read(runDir.resolve(STATE), TrainingState.class);
                 Checkpoint.load(runDir.resolve(LAST), model.block(), adam, root);
+                // loaded arrays replace the initialised ones and do not carry the gradient flag
+                for (var p : model.block().getParameters()) {
+                    if (p.getValue().requiresGradient()) {
+                        p.getValue().getArray().setRequiresGradient(true);
+                    }
+                }
             }
             MetricsLog log = new MetricsLog(runDir, state.records());
             listeners.add(log);

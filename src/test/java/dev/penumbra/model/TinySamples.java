@@ -39,4 +39,31 @@ final class TinySamples {
         }
         return out;
     }
+
+    /**
+     * Multi-class samples: a left square of class 1 (bright) and a right square of class 2 (dark), one annotator;
+     * masks hold class indices.
+     */
+    static List<Sample> classes(int count, int size, int classes, long seed) {
+        Random rng = new Random(seed);
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Image image = Image.zeros(1, size, size);
+            Mask mask = Mask.blank(size, size);
+            int y0 = rng.nextInt(size / 2);
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    int c = 0;
+                    if (y >= y0 && y < y0 + size / 3) {
+                        c = x < size / 2 - 2 && x > 2 ? 1 : x > size / 2 + 2 && x < size - 2 ? classes - 1 : 0;
+                    }
+                    float base = c == 1 ? 0.9f : c == classes - 1 && c != 0 ? 0.1f : 0.5f;
+                    image.set(0, y, x, base + 0.05f * (float) rng.nextGaussian());
+                    mask.set(y, x, (byte) c);
+                }
+            }
+            out.add(new Sample("mc" + i, "mc" + i, image, List.of(mask)));
+        }
+        return out;
+    }
 }

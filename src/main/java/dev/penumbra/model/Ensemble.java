@@ -1,0 +1,117 @@
+package dev.penumbra.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.penumbra.nn.UNet;
+import dev.penumbra.nn.UNetConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An ensemble of M independently initialised U-Nets. With at least M annotators, member m learns annotator m's
+ * labels (disjoint label sets); otherwise every member learns the annotator drawn for the step. A sample is the
+ * argmax of a member picked at random; drawing n samples runs each member once.
+ */
+public final class Ensemble implements ProbabilisticSegmenter {
+
+    private final Members members;
+    private final float[] classWeights;
+
+    public Ensemble(UNetConfig config, int size, float[] classWeights) {
+        this.members = new Members(config.withDropout(0), size);
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public String name() {
+        return "ensemble";
+    }
+
+    @Override
+    public Block block() {
+        return members;
+    }
+
+    @Override
+    public int classes() {
+        return members.config.classes();
+    }
+
+    @Override
+    public int distinctSamples() {
+        return members.nets.size();
+    }
+
+    /** Mean of the members' cross-entropies; each member's gradient is its own loss's (scaled by 1/M). */
+    @Override
+    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+        int m = members.nets.size();
+        boolean ownAnnotator = batch.minAnnotators() >= m;
+        NDArray sum = null;
+        for (int i = 0; i < m; i++) {
+            NDArray logits = members.nets.get(i).forward(ps, new NDList(batch.images()), training).singletonOrThrow();
+            NDArray labels = ownAnnotator ? batch.labelsOf(i) : batch.drawnLabels();
+            NDArray loss = CrossEntropy.loss(logits, labels, classWeights);
+            sum = sum == null ? loss : sum.add(loss);
+        }
+        return sum.div(m);
+    }
+
+    @Override
+    public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
+        List<NDArray> perMember = new ArrayList<>();
+        for (UNet net : members.nets) {
+            perMember.add(net.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1));
+        }
+        NDArray all = NDArrays.stack(new NDList(perMember)); // M x B x C x H x W
+        NDArray picks = images.getManager().randomInteger(0, members.nets.size(), new Shape(n), DataType.INT64);
+        return all.get(picks);
+    }
+
+    /** The M member U-Nets as one block, so the training loop sees every parameter. */
+    static final class Members extends AbstractBlock {
+
+        final UNetConfig config;
+        final List<UNet> nets = new ArrayList<>();
+
+        Members(UNetConfig config, int size) {
+            this.config = config;
+            for (int i = 0; i < size; i++) {
+                nets.add(addChildBlock("member" + i, new UNet(config, true)));
+            }
+        }
+
+        /** The mean of the members' probabilities: B x C x H x W. */
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                         PairList<String, Object> params) {
+            NDArray sum = null;
+            for (UNet net : nets) {
+                NDArray p = net.forward(ps, inputs, training).singletonOrThrow().softmax(1);
+                sum = sum == null ? p : sum.add(p);
+            }
+            return new NDList(sum.div(nets.size()));
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return nets.get(0).getOutputShapes(inputShapes);
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            for (UNet net : nets) {
+                net.initialize(manager, dataType, inputShapes);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.penumbra.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.penumbra.InputException;
+import dev.penumbra.nn.UNet;
+import dev.penumbra.nn.UNetConfig;
+
+/**
+ * MC-Dropout: the U-Net with channel dropout p in every block and before the head, kept on when sampling while
+ * batch norm uses its running statistics (an inference-mode forward whose dropout ignores the mode). Each sample is
+ * one stochastic forward pass; the n passes run as one batch of n x B images.
+ */
+public final class McDropoutUNet implements ProbabilisticSegmenter {
+
+    private final UNet unet;
+    private final float[] classWeights;
+
+    public McDropoutUNet(UNetConfig config, float[] classWeights) {
+        if (config.dropout() <= 0) {
+            throw new InputException("mcdropout needs --dropout in (0, 1), got " + config.dropout()
+                    + "; the paper uses 0.5");
+        }
+        this.unet = new UNet(config, true);
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public String name() {
+        return "mcdropout";
+    }
+
+    @Override
+    public Block block() {
+        return unet;
+    }
+
+    @Override
+    public int classes() {
+        return unet.config().classes();
+    }
+
+    @Override
+    public int distinctSamples() {
+        return UNBOUNDED;
+    }
+
+    @Override
+    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+        NDArray logits = unet.forward(ps, new NDList(batch.images()), training).singletonOrThrow();
+        return CrossEntropy.loss(logits, batch.drawnLabels(), classWeights);
+    }
+
+    @Override
+    public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
+        Shape s = images.getShape();
+        NDArray repeated = Sampling.repeat(images, n);
+        NDArray probs = unet.forward(ps, new NDList(repeated), false).singletonOrThrow().softmax(1);
+        return probs.reshape(n, s.get(0), classes(), s.get(2), s.get(3));
+    }
+}

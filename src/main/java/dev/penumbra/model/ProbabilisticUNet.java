@@ -1,0 +1,133 @@
+package dev.penumbra.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.penumbra.nn.DiagonalGaussian;
+import dev.penumbra.nn.Fcomb;
+import dev.penumbra.nn.GaussianEncoder;
+import dev.penumbra.nn.UNet;
+import dev.penumbra.nn.UNetConfig;
+
+/**
+ * The Probabilistic U-Net (Kohl et al. 2018): a U-Net without head, a prior net p(z|x) and a posterior net
+ * q(z|x, y) giving axis-aligned Gaussians over a low-dimensional latent z, and fcomb, which combines z with the
+ * U-Net's last features. Training: cross-entropy with z drawn (reparameterised) from the posterior, plus
+ * beta * KL(q || p). Sampling: U-Net features and prior are computed once per image; only fcomb runs per sample.
+ *
+ * <p>The published code computes KL(prior || posterior); we follow the paper and Kohl et al. with KL(q || p).
+ * Validation loss uses z from the prior for the reconstruction term, as published.
+ */
+public final class ProbabilisticUNet implements ProbabilisticSegmenter {
+
+    private final Net net;
+    private final float[] classWeights;
+    private final float beta;
+
+    public ProbabilisticUNet(UNetConfig config, int latentDim, double beta, float[] classWeights) {
+        this.net = new Net(config.withDropout(0), latentDim);
+        this.beta = (float) beta;
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override
+    public String name() {
+        return "punet";
+    }
+
+    @Override
+    public Block block() {
+        return net;
+    }
+
+    @Override
+    public int classes() {
+        return net.config.classes();
+    }
+
+    @Override
+    public int distinctSamples() {
+        return UNBOUNDED;
+    }
+
+    @Override
+    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+        NDArray x = batch.images();
+        NDArray labels = batch.drawnLabels();
+        NDArray features = net.unet.forward(ps, new NDList(x), training).singletonOrThrow();
+        DiagonalGaussian prior = gaussian(net.prior.forward(ps, new NDList(x), training));
+        NDArray onehot = labels.squeeze(1).oneHot(classes(), DataType.FLOAT32).transpose(0, 3, 1, 2);
+        DiagonalGaussian posterior = gaussian(net.posterior.forward(ps, new NDList(x.concat(onehot, 1)), training));
+        NDArray z = training ? posterior.sample() : prior.sample();
+        NDArray logits = net.fcomb.forward(ps, new NDList(features, z), training).singletonOrThrow();
+        NDArray kl = posterior.klDivergence(prior).mean();
+        return CrossEntropy.loss(logits, labels, classWeights).add(kl.mul(beta));
+    }
+
+    @Override
+    public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
+        Shape s = images.getShape();
+        NDArray features = net.unet.forward(ps, new NDList(images), false).singletonOrThrow();
+        DiagonalGaussian prior = gaussian(net.prior.forward(ps, new NDList(images), false));
+        DiagonalGaussian repeated = new DiagonalGaussian(Sampling.repeat(prior.mu(), n),
+                Sampling.repeat(prior.logSigma(), n));
+        NDArray logits = net.fcomb.forward(ps, new NDList(Sampling.repeat(features, n), repeated.sample()), false)
+                .singletonOrThrow();
+        return logits.softmax(1).reshape(n, s.get(0), classes(), s.get(2), s.get(3));
+    }
+
+    private static DiagonalGaussian gaussian(NDList muAndLogSigma) {
+        return new DiagonalGaussian(muAndLogSigma.get(0), muAndLogSigma.get(1));
+    }
+
+    /** The four parts as one block, so that the training loop sees every parameter. */
+    static final class Net extends AbstractBlock {
+
+        final UNetConfig config;
+        final UNet unet;
+        final GaussianEncoder prior;
+        final GaussianEncoder posterior;
+        final Fcomb fcomb;
+
+        Net(UNetConfig config, int latentDim) {
+            this.config = config;
+            this.unet = addChildBlock("unet", new UNet(config, false));
+            this.prior = addChildBlock("prior", new GaussianEncoder(config, latentDim));
+            this.posterior = addChildBlock("posterior", new GaussianEncoder(config, latentDim));
+            this.fcomb = addChildBlock("fcomb", new Fcomb(config.filters().get(0), latentDim, config.classes()));
+        }
+
+        /** One sample per image with z from the prior: B x C x H x W logits. */
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                         PairList<String, Object> params) {
+            NDArray features = unet.forward(ps, inputs, training).singletonOrThrow();
+            NDList p = prior.forward(ps, inputs, training);
+            NDArray z = new DiagonalGaussian(p.get(0), p.get(1)).sample();
+            return fcomb.forward(ps, new NDList(features, z), training);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            Shape s = inputShapes[0];
+            return new Shape[] {new Shape(s.get(0), config.classes(), s.get(2), s.get(3))};
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            Shape x = inputShapes[0];
+            unet.initialize(manager, dataType, x);
+            prior.initialize(manager, dataType, x);
+            posterior.initialize(manager, dataType, new Shape(x.get(0), x.get(1) + config.classes(), x.get(2),
+                    x.get(3)));
+            Shape features = unet.getOutputShapes(new Shape[] {x})[0];
+            fcomb.initialize(manager, dataType, features, prior.getOutputShapes(new Shape[] {x})[0]);
+        }
+    }
+}
