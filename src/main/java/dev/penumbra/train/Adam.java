@@ -44,14 +44,29 @@ public final class Adam {
             if (!param.requiresGradient() || !w.hasGradient()) {
                 continue;
             }
-            NDArray g = w.getGradient();
             NDArray m = firstMoment.computeIfAbsent(param.getId(), k -> zeros(stateManager, w));
             NDArray v = secondMoment.computeIfAbsent(param.getId(), k -> zeros(stateManager, w));
-            m.muli(BETA1).addi(g.mul(1f - BETA1));
-            v.muli(BETA2).addi(g.square().muli(1f - BETA2));
-            NDArray denom = v.div(correction2).sqrt().addi(EPS);
-            w.subi(m.mul(learningRate / correction1).divi(denom));
-            g.subi(g);
+            // every temporary (and the gradient's handle) would otherwise live in the parameters' manager until
+            // the run ends: a leak of a few parameter-sized arrays per step
+            try (NDManager scratch = stateManager.newSubManager()) {
+                NDArray g = w.getGradient();
+                g.attach(scratch);
+                NDArray gScaled = g.mul(1f - BETA1);
+                gScaled.attach(scratch);
+                m.muli(BETA1).addi(gScaled);
+                NDArray gSquared = g.square();
+                gSquared.attach(scratch);
+                v.muli(BETA2).addi(gSquared.muli(1f - BETA2));
+                NDArray denom = v.div(correction2);
+                denom.attach(scratch);
+                NDArray root = denom.sqrt();
+                root.attach(scratch);
+                root.addi(EPS);
+                NDArray update = m.mul(learningRate / correction1);
+                update.attach(scratch);
+                w.subi(update.divi(root));
+                g.subi(g);
+            }
         }
     }
 

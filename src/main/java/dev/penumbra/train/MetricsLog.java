@@ -23,11 +23,11 @@ public final class MetricsLog implements TrainingListener {
     @Override
     public void onEpoch(EpochRecord r) {
         records.add(r);
-        StringBuilder csv = new StringBuilder("epoch,step,train_loss,val_loss,best,seconds\n");
+        StringBuilder csv = new StringBuilder("epoch,step,train_loss,val_loss,val_ged,best,seconds\n");
         StringBuilder jsonl = new StringBuilder();
         for (EpochRecord e : records) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%b,%.3f%n", e.epoch(), e.step(), e.trainLoss(),
-                    e.validationLoss(), e.best(), e.seconds()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%b,%.3f%n", e.epoch(), e.step(),
+                    e.trainLoss(), e.validationLoss(), e.validationGed(), e.best(), e.seconds()));
             jsonl.append(Json.toLine(e)).append('\n');
         }
         AtomicFiles.writeString(folder.resolve("metrics.csv"), csv.toString());

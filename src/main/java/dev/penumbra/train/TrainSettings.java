@@ -13,9 +13,19 @@ import dev.penumbra.data.augment.AugmentationConfig;
  * @param patience     epochs without a better validation loss before stopping; 0 = no early stopping
  * @param seed         seeds initialisation, batch order, augmentation, annotator draws and dropout
  * @param augmentation the training-time augmentation ({@link AugmentationConfig#none()} to switch it off)
+ * @param gedEvery     compute the validation GED with {@value #GED_SAMPLES} samples every this many epochs; 0 = never
  */
 public record TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
-                            AugmentationConfig augmentation) {
+                            AugmentationConfig augmentation, int gedEvery) {
+
+    /** Samples per image for the validation GED, as in the paper's model selection. */
+    public static final int GED_SAMPLES = 16;
+
+    /** Settings without validation GED. */
+    public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
+                         AugmentationConfig augmentation) {
+        this(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, 0);
+    }
 
     public TrainSettings {
         if (batchSize < 1) {
@@ -29,6 +39,9 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
         }
         if (maxSteps < 0) {
             throw new InputException("--max-steps must be 0 (no limit) or more, got " + maxSteps);
+        }
+        if (gedEvery < 0) {
+            throw new InputException("--ged-every must be 0 (never) or more, got " + gedEvery);
         }
         if (patience < 0) {
             throw new InputException("--patience must be 0 (off) or more, got " + patience);

@@ -101,7 +101,10 @@ public final class TrainingLoop {
                     long step = Math.min(state.step() + stepsPerEpoch,
                             settings.maxSteps() > 0 ? settings.maxSteps() : Long.MAX_VALUE);
                     double valLoss = validate(val, ps, root);
-                    state = advance(state, epoch, step, trainLoss, valLoss, started, runDir, adam);
+                    double valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
+                            ? new ValidationGed(model, settings.seed()).mean(val, ps, root, settings.batchSize())
+                            : Double.NaN;
+                    state = advance(state, epoch, step, trainLoss, valLoss, valGed, started, runDir, adam);
                 }
             }
             return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
@@ -201,9 +204,9 @@ public final class TrainingLoop {
     }
 
     private TrainingState advance(TrainingState s, int epoch, long step, double trainLoss, double valLoss,
-                                  long started, Path runDir, Adam adam) {
+                                  double valGed, long started, Path runDir, Adam adam) {
         boolean best = valLoss < s.bestLoss() || s.bestEpoch() == 0;
-        EpochRecord record = new EpochRecord(epoch, step, trainLoss, valLoss, best,
+        EpochRecord record = new EpochRecord(epoch, step, trainLoss, valLoss, valGed, best,
                 (System.nanoTime() - started) / 1e9);
         List<EpochRecord> records = new ArrayList<>(s.records());
         records.add(record);
