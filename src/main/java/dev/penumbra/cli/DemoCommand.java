@@ -8,19 +8,17 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.DatasetReader;
 import dev.penumbra.data.Split;
-import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
 import dev.penumbra.data.synthetic.SyntheticOptions;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
-import dev.penumbra.model.ModelSettings;
-import dev.penumbra.nn.UNetConfig;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.RunSpecs;
+import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.TrainRun;
-import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -45,8 +43,9 @@ import java.util.stream.Stream;
 /** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on embedded synthetic data.", "",
-            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains the"
-                + " deterministic U-Net briefly on each, and writes predictions, entropy maps and a summary to OUT."})
+            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains every model"
+                + " (softmax U-Net, ensemble, MC-Dropout, Probabilistic U-Net) briefly on each, and writes"
+                + " predictions, entropy maps and a summary to OUT."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
@@ -66,14 +65,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One dataset's line of the demo summary. */
-    public record DatasetResult(String dataset, String layout, int trainImages, int testImages, long steps,
-                                int bestEpoch, double bestValidationLoss, double trainSeconds,
-                                double meanDiceToMajority, double meanEntropyBits, String run, String predictions) {
+    /** One trained model's line of the demo summary. */
+    public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
+                            int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
+                            double meanEntropyBits, double meanDistinctSamples, String run, String predictions) {
     }
 
     /** What the demo reports (tests call {@link #call()} and read this file). */
-    public record Summary(String preset, String model, List<DatasetResult> datasets, double seconds) {
+    public record Summary(String preset, List<String> models, List<RunResult> runs, double seconds) {
     }
 
     @Override
@@ -82,62 +81,66 @@ public final class DemoCommand implements Callable<Integer> {
         Device device = engine.apply();
         prepareOutput();
         Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
-        List<DatasetResult> results = new ArrayList<>();
+        List<String> models = List.copyOf(ModelRegistry.names());
+        List<RunResult> results = new ArrayList<>();
         for (SyntheticKind kind : SyntheticKind.values()) {
-            results.add(runOne(kind, device, progress));
+            String name = kind.name().toLowerCase(Locale.ROOT);
+            Path dataDir = out.resolve("data").resolve(name);
+            SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
+            DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
+            Dataset dataset = DatasetReader.read(dataDir, options);
+            for (String model : models) {
+                results.add(runOne(name, dataset, dataDir, options, model, device, progress));
+            }
         }
-        Summary summary = new Summary(Preset.DEMO.name(), "softmax", results,
+        Summary summary = new Summary(Preset.DEMO.name(), models, results,
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
-        Provenance.of("demo", Map.of("preset", "demo", "seed", seed), Map.of("train", seed,
-                "synthetic", SyntheticOptions.defaults().seed()), device.toString(), started).writeTo(out);
+        Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs", epochs == null ? "preset" : epochs),
+                Map.of("train", seed, "synthetic", SyntheticOptions.defaults().seed()), device.toString(), started)
+                .writeTo(out);
         spec.commandLine().getOut().print(markdown(summary));
         spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%n", summary.seconds(),
                 out.resolve("summary.md"));
         return 0;
     }
 
-    private DatasetResult runOne(SyntheticKind kind, Device device, Progress.Factory progress) {
-        String name = kind.name().toLowerCase(Locale.ROOT);
-        Path dataDir = out.resolve("data").resolve(name);
-        SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
-        DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
-        Dataset dataset = DatasetReader.read(dataDir, options);
-        Preset.ModelPreset mp = Preset.DEMO.forModel("softmax");
-        UNetConfig backbone = new UNetConfig(dataset.channels(), 2, Preset.DEMO.filters(), 3, true, 0, false);
-        TrainSettings training = new TrainSettings(Preset.DEMO.batchSize(), mp.learningRate(),
-                epochs == null ? mp.maxEpochs() : epochs, 0,
-                mp.patience(), seed, AugmentationConfig.paper());
-        RunSpec run = new RunSpec("softmax", ModelSettings.paper(backbone), training, dataDir.toAbsolutePath()
-                .toString(), options, Preset.DEMO.name(), dataset.channels(), dataset.height(), dataset.width());
-        Path runDir = out.resolve(name).resolve("softmax");
-        spec.commandLine().getOut().printf("[%s] training the softmax U-Net on %d images (%s layout)%n", name,
+    private RunResult runOne(String name, Dataset dataset, Path dataDir, DataOptions options, String model,
+                             Device device, Progress.Factory progress) {
+        RunSpec run = RunSpecs.of(model, Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(epochs),
+                dataDir.toAbsolutePath().toString(), options, dataset, seed);
+        Path runDir = out.resolve(name).resolve(model);
+        spec.commandLine().getOut().printf("[%s] training %s on %d images (%s layout)%n", name, model,
                 dataset.split(Split.TRAIN).size(), dataset.layout());
         spec.commandLine().getOut().flush();
         TrainingOutcome outcome = TrainRun.run(run, dataset, runDir, device, progress, false);
         Path predictions = runDir.resolve("predictions");
         List<ImagePrediction> rows;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
-            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, predictions, progress);
+            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, predictions, progress);
         }
-        return new DatasetResult(name, dataset.layout(), dataset.split(Split.TRAIN).size(), rows.size(),
+        return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
-                rows.stream().mapToDouble(ImagePrediction::diceToMajority).average().orElse(Double.NaN),
-                rows.stream().mapToDouble(ImagePrediction::meanEntropyBits).average().orElse(Double.NaN),
-                runDir.toString(), predictions.toString());
+                mean(rows, ImagePrediction::diceToMajority), mean(rows, ImagePrediction::meanEntropyBits),
+                mean(rows, r -> r.distinctSamples()), runDir.toString(), predictions.toString());
+    }
+
+    private static double mean(List<ImagePrediction> rows, java.util.function.ToDoubleFunction<ImagePrediction> f) {
+        return rows.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 
     static String markdown(Summary s) {
-        StringBuilder sb = new StringBuilder("# Penumbra demo\n\nModel: " + s.model() + " U-Net, preset "
-                + s.preset() + ". Test-set numbers: Dice of the mean prediction with the annotators' majority, and"
-                + " mean pixel entropy in bits.\n\n"
-                + "| dataset | layout | train | test | steps | best epoch | best val loss | test Dice | mean entropy "
-                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (DatasetResult r : s.datasets()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.4f | %.3f | %.4f | %.1f | %s |%n",
-                    r.dataset(), r.layout(), r.trainImages(), r.testImages(), r.steps(), r.bestEpoch(),
-                    r.bestValidationLoss(), r.meanDiceToMajority(), r.meanEntropyBits(), r.trainSeconds(),
+        StringBuilder sb = new StringBuilder("# Penumbra demo\n\nPreset " + s.preset() + ": every model trained"
+                + " briefly on both synthetic datasets, then 16 samples per test image. Test Dice: the mean"
+                + " prediction against the pixels marked by at least half of the annotators. Entropy: mean pixel"
+                + " predictive entropy in bits. Distinct: distinct sample masks per image (of 16).\n\n"
+                + "| dataset | model | steps | best epoch | best val loss | test Dice | mean entropy | distinct "
+                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (RunResult r : s.runs()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.4f | %.3f | %.4f | %.1f | %.1f | %s |%n",
+                    r.dataset(), r.model(), r.steps(), r.bestEpoch(), r.bestValidationLoss(),
+                    r.meanDiceToMajority(), r.meanEntropyBits(), r.meanDistinctSamples(), r.trainSeconds(),
                     r.predictions()));
         }
         return sb.toString();

@@ -50,6 +50,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
     Path out;
 
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     EngineOptions engine;
 
@@ -69,7 +72,7 @@ public final class PredictCommand implements Callable<Integer> {
         TrainRun.requireEmpty(out);
         TrainRun.readSpec(run);
         try (TrainedModel trained = TrainedModel.load(run, device)) {
-            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, out,
+            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, out,
                     engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
             spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
@@ -79,7 +82,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Predicts one split of {@code data} (null = the run's own data) into {@code out}, with provenance. */
     static List<ImagePrediction> run(TrainedModel trained, String data, Split split, int samples, int batchSize,
-                                     Path out, Progress.Factory progress) {
+                                     long seed, Path out, Progress.Factory progress) {
         Instant started = Instant.now();
         String source = data == null ? trained.spec().data() : data;
         Dataset dataset = DataSource.read(source, trained.spec().dataOptions());
@@ -88,9 +91,10 @@ public final class PredictCommand implements Callable<Integer> {
                     + " run was trained on " + trained.spec().channels() + "-channel images");
         }
         List<Sample> samplesOfSplit = dataset.split(split);
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         List<ImagePrediction> rows = new Predictor(trained, samples, batchSize).predict(samplesOfSplit, out, progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
-                "samples", samples), Map.of("train", trained.spec().training().seed()),
+                "samples", samples), Map.of("train", trained.spec().training().seed(), "predict", seed),
                 trained.manager().getDevice().toString(), started).writeTo(out);
         return rows;
     }

@@ -6,14 +6,11 @@ import dev.penumbra.config.Preset;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
-import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.model.ModelSettings;
-import dev.penumbra.nn.UNetConfig;
 import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.RunSpecs;
 import dev.penumbra.train.TrainRun;
-import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,14 +66,26 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
     List<Integer> filters;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Channel-dropout probability in [0, 1) for models that sample through dropout (default: the preset's).")
+    @Option(names = "--dropout", paramLabel = "P", description = "mcdropout: channel-dropout probability in (0, 1) (default: the preset's, 0.5).")
     Double dropout;
+
+    @Option(names = "--members", paramLabel = "M", description = "ensemble: number of U-Nets (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+    int members;
+
+    @Option(names = "--latent-dim", paramLabel = "D", description = "punet: latent dimensions (default: ${DEFAULT-VALUE}).", defaultValue = "6")
+    int latentDim;
+
+    @Option(names = "--beta", paramLabel = "B", description = "punet: weight of the KL term (default: ${DEFAULT-VALUE}).", defaultValue = "0.0005")
+    double beta;
 
     @Option(names = "--residual", description = "Residual blocks (the paper text) instead of plain ones (the published code).")
     boolean residual;
 
-    @Option(names = "--no-batch-norm", description = "Leave out batch norm.")
-    boolean noBatchNorm;
+    @Option(names = "--batch-norm", negatable = true, description = "Batch norm in every block (default: the preset's; off in the published code).")
+    Boolean batchNorm;
+
+    @Option(names = "--ged-every", paramLabel = "EPOCHS", defaultValue = "0", description = "Log the validation GED@16 every EPOCHS epochs; 0 = never (default).")
+    int gedEvery;
 
     @Option(names = "--class-weights", paramLabel = "W,W,...", split = ",", description = "Cross-entropy weight per class.")
     List<Float> classWeights;
@@ -120,13 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private RunSpec spec(Preset p, Dataset dataset, DataOptions options) {
-        Preset.ModelPreset mp = p.forModel(model);
-        int channels = dataset.channels();
-        int h = dataset.height();
-        int w = dataset.width();
-        UNetConfig backbone = new UNetConfig(channels, 2, filters == null ? p.filters() : filters, 3, !noBatchNorm,
-                dropout == null ? mp.dropout() : dropout, residual);
-        backbone.checkInputSize(h, w);
+        checkModelOptions();
         float[] weights = null;
         if (classWeights != null) {
             weights = new float[classWeights.size()];
@@ -137,12 +140,21 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        ModelSettings settings = new ModelSettings(backbone, weights, 4, 6, 0.0005);
-        TrainSettings training = new TrainSettings(batchSize == null ? p.batchSize() : batchSize,
-                lr == null ? mp.learningRate() : lr, maxEpochs == null ? mp.maxEpochs() : maxEpochs, maxSteps,
-                patience == null ? mp.patience() : patience, seed,
-                noAugment ? AugmentationConfig.none() : AugmentationConfig.paper());
-        return new RunSpec(model, settings, training, data, options, p.name(), channels, h, w);
+        RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, maxSteps, patience, filters, dropout,
+                batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery);
+        return RunSpecs.of(model, p, o, data, options, dataset, seed);
+    }
+
+    /** Model-specific options given to another model would be ignored: refuse them instead. */
+    private void checkModelOptions() {
+        CommandSpec cs = spec;
+        String[][] owners = {{"--dropout", "mcdropout"}, {"--members", "ensemble"}, {"--latent-dim", "punet"},
+            {"--beta", "punet"}};
+        for (String[] o : owners) {
+            if (cs.commandLine().getParseResult().hasMatchedOption(o[0]) && !model.equals(o[1])) {
+                throw new InputException(o[0] + " applies to --model " + o[1] + " only, not " + model);
+            }
+        }
     }
 
     /** Registered model names, for help and completion. */

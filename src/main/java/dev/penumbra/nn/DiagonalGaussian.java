@@ -16,15 +16,17 @@ public record DiagonalGaussian(NDArray mu, NDArray logSigma) {
     }
 
     /**
-     * KL(this || other) = sum_d [log s_o - log s_t + (s_t^2 + (m_t - m_o)^2) / (2 s_o^2) - 1/2].
+     * KL(this || other) = sum_d [log s_o - log s_t + (s_t^2 + (m_t - m_o)^2) / (2 s_o^2) - 1/2], evaluated as
+     * log-ratio terms (exp(2 (log s_t - log s_o)) rather than s_t^2 / s_o^2) so that small standard deviations do not
+     * underflow to 0 / 0 in float32.
      *
      * @return B values, one KL divergence (in nats) per row
      */
     public NDArray klDivergence(DiagonalGaussian other) {
-        NDArray varThis = logSigma.mul(2).exp();
-        NDArray varOther = other.logSigma.mul(2).exp();
-        NDArray meanTerm = mu.sub(other.mu).square();
-        NDArray terms = other.logSigma.sub(logSigma).add(varThis.add(meanTerm).div(varOther.mul(2))).sub(0.5f);
+        NDArray logRatio = logSigma.sub(other.logSigma);
+        NDArray varianceRatio = logRatio.mul(2).exp();
+        NDArray meanTerm = mu.sub(other.mu).square().mul(other.logSigma.mul(-2).exp());
+        NDArray terms = varianceRatio.add(meanTerm).mul(0.5f).sub(logRatio).sub(0.5f);
         return terms.sum(new int[] {1});
     }
 }

@@ -47,8 +47,20 @@ public final class GaussianEncoder extends AbstractBlock {
         }
         mu = addChildBlock("mu", Linear.builder().setUnits(latentDim).build());
         logSigma = addChildBlock("logSigma", Linear.builder().setUnits(latentDim).build());
-        setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
-                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        for (ConvBlock e : encoders) {
+            e.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        }
+        // PyTorch's default for linear layers, uniform in +-1/sqrt(fan_in), as in the published model. He
+        // initialisation of the wide first layer (filters x H/8 x W/8 inputs) makes log sigma, and with it the KL
+        // term, explode in the first steps.
+        XavierInitializer torchDefault = new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                XavierInitializer.FactorType.IN, 1);
+        for (Block fc : hidden) {
+            fc.setInitializer(torchDefault, Parameter.Type.WEIGHT);
+        }
+        mu.setInitializer(torchDefault, Parameter.Type.WEIGHT);
+        logSigma.setInitializer(torchDefault, Parameter.Type.WEIGHT);
     }
 
     /**

@@ -1,0 +1,60 @@
+package dev.penumbra.train;
+
+import dev.penumbra.config.Preset;
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.data.augment.AugmentationConfig;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.model.ModelSettings;
+import dev.penumbra.nn.UNetConfig;
+
+import java.util.List;
+
+/** Builds a {@link RunSpec} from a preset, with the user's overrides on top. */
+public final class RunSpecs {
+
+    /**
+     * What the user set explicitly; null keeps the preset's value.
+     *
+     * @param classWeights C weights or null
+     */
+    public record Overrides(Float learningRate, Integer batchSize, Integer maxEpochs, long maxSteps, Integer patience,
+                            List<Integer> filters, Double dropout, Boolean batchNorm, boolean residual,
+                            float[] classWeights, int members, int latentDim, double beta, boolean augment,
+                            int gedEvery) {
+
+        /** The preset as it is. */
+        public static Overrides none() {
+            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, 0.0005, true, 0);
+        }
+
+        public Overrides withMaxEpochs(Integer epochs) {
+            return new Overrides(learningRate, batchSize, epochs, maxSteps, patience, filters, dropout, batchNorm,
+                    residual, classWeights, members, latentDim, beta, augment, gedEvery);
+        }
+    }
+
+    private RunSpecs() {
+    }
+
+    /** The run of {@code model} on {@code dataset} with the preset's settings and the overrides. */
+    public static RunSpec of(String model, Preset preset, Overrides o, String data, DataOptions options,
+                             Dataset dataset, long seed) {
+        ModelRegistry.check(model);
+        Preset.ModelPreset mp = preset.forModel(model);
+        int channels = dataset.channels();
+        int h = dataset.height();
+        int w = dataset.width();
+        UNetConfig backbone = new UNetConfig(channels, 2, o.filters() == null ? preset.filters() : o.filters(), 3,
+                o.batchNorm() == null ? preset.batchNorm() : o.batchNorm(),
+                o.dropout() == null ? mp.dropout() : o.dropout(), o.residual());
+        backbone.checkInputSize(h, w);
+        ModelSettings settings = new ModelSettings(backbone, o.classWeights(), o.members(), o.latentDim(), o.beta());
+        TrainSettings training = new TrainSettings(o.batchSize() == null ? preset.batchSize() : o.batchSize(),
+                o.learningRate() == null ? mp.learningRate() : o.learningRate(),
+                o.maxEpochs() == null ? mp.maxEpochs() : o.maxEpochs(), o.maxSteps(),
+                o.patience() == null ? mp.patience() : o.patience(), seed,
+                o.augment() ? AugmentationConfig.paper() : AugmentationConfig.none(), o.gedEvery());
+        return new RunSpec(model, settings, training, data, options, preset.name(), channels, h, w);
+    }
+}
