@@ -10,8 +10,8 @@ import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Npy;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Overlap;
-import dev.penumbra.metric.PixelUncertainty;
 import dev.penumbra.model.Batch;
+import dev.penumbra.model.SampledPrediction;
 import dev.penumbra.train.TrainedModel;
 
 import java.nio.file.Path;
@@ -48,11 +48,11 @@ public final class Predictor {
                 List<Sample> part = data.subList(from, Math.min(data.size(), from + batchSize));
                 try (NDManager sub = trained.manager().newSubManager()) {
                     Batch batch = new Batch(sub, part, new int[part.size()]);
-                    NDArray probs = trained.model().sampleProbabilities(trained.parameters(), batch.images(),
-                            samples);
-                    NDArray mean = PixelUncertainty.mean(probs);
-                    NDArray entropy = PixelUncertainty.predictiveEntropy(probs);
-                    NDArray masks = PixelUncertainty.argmaxSamples(probs);
+                    SampledPrediction prediction = SampledPrediction.draw(trained.model(), trained.parameters(),
+                            batch.images(), samples);
+                    NDArray mean = prediction.mean();
+                    NDArray entropy = prediction.entropy();
+                    NDArray masks = prediction.masks();
                     for (int b = 0; b < part.size(); b++) {
                         rows.add(writeImage(part.get(b), mean.get(b), entropy.get(b), masks.get(":," + b), out));
                         bar.step(part.get(b).id());

@@ -7,9 +7,9 @@ import ai.djl.training.ParameterStore;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Ged;
-import dev.penumbra.metric.PixelUncertainty;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.ProbabilisticSegmenter;
+import dev.penumbra.model.SampledPrediction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class ValidationGed {
             List<Sample> part = val.subList(from, Math.min(val.size(), from + batchSize));
             try (NDManager sub = root.newSubManager()) {
                 Batch batch = new Batch(sub, part, new int[part.size()]);
-                NDArray masks = PixelUncertainty.argmaxSamples(model.sampleProbabilities(ps, batch.images(), n));
+                NDArray masks = SampledPrediction.draw(model, ps, batch.images(), n).masks();
                 long[] labels = masks.toLongArray(); // n x B x 1 x H x W
                 int pixels = part.get(0).image().height() * part.get(0).image().width();
                 for (int b = 0; b < part.size(); b++) {
