@@ -27,6 +27,9 @@ public final class DataOptionsMixin {
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.15", description = "Share of groups for test when splitting (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
+    @Option(names = "--classes", paramLabel = "C", defaultValue = "2", description = "Segmentation classes: 2 = binary masks (default); more = masks of class indices 0..C-1.")
+    int classes;
+
     @Option(names = "--group-regex", paramLabel = "REGEX", description = "Group (patient) of an image id: the first capturing group of REGEX (LIDC default: ^(LIDC-IDRI-\\d+)).")
     String groupRegex;
 
@@ -34,6 +37,6 @@ public final class DataOptionsMixin {
     public DataOptions build(int defaultSize) {
         return new DataOptions(Optional.ofNullable(layout), size == null ? defaultSize : size,
                 maskThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(maskThreshold), splitSeed,
-                valFraction, testFraction, Optional.ofNullable(groupRegex));
+                valFraction, testFraction, Optional.ofNullable(groupRegex), classes);
     }
 }

@@ -27,9 +27,11 @@ import java.util.regex.PatternSyntaxException;
  * @param testFraction  fraction of the groups put in the test split, in (0, 1); with valFraction below 1 in sum
  * @param groupRegex    regular expression whose first capturing group, found in an image id, names the image's
  *                      group (patient); empty = the layout's default (LIDC: {@code ^(LIDC-IDRI-\d+)}), else the id
+ * @param classes       segmentation classes C; 2 = binary masks (binarised as above); above 2, every mask holds class
+ *                      indices 0 .. C - 1 (0 = background) and is read as it is
  */
 public record DataOptions(Optional<String> layout, int size, OptionalDouble maskThreshold, long splitSeed,
-                          double valFraction, double testFraction, Optional<String> groupRegex) {
+                          double valFraction, double testFraction, Optional<String> groupRegex, int classes) {
 
     /** Seed of the group-wise split when none is given. */
     public static final long DEFAULT_SPLIT_SEED = 42;
@@ -55,26 +57,33 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
                     + fmt(valFraction) + " + " + fmt(testFraction) + " = " + fmt(valFraction + testFraction));
         }
         groupRegex.ifPresent(DataOptions::compileGroupRegex);
+        if (classes < 2 || classes > 255) {
+            throw new InputException("--classes must be between 2 (binary) and 255, got " + classes);
+        }
+        if (classes > 2 && maskThreshold.isPresent()) {
+            throw new InputException("--mask-threshold binarises masks and cannot be used with --classes " + classes
+                    + " (class-index masks)");
+        }
     }
 
-    /** No layout forced, native size, no mask threshold, seed 42, 15% validation, 15% test, no group regex. */
+    /** No layout forced, native size, no mask threshold, seed 42, 15% validation, 15% test, no group regex, binary. */
     public static DataOptions defaults() {
         return new DataOptions(Optional.empty(), 0, OptionalDouble.empty(), DEFAULT_SPLIT_SEED,
-                DEFAULT_FRACTION, DEFAULT_FRACTION, Optional.empty());
+                DEFAULT_FRACTION, DEFAULT_FRACTION, Optional.empty(), 2);
     }
 
     /** @param name a layout name, or null to detect the layout */
     public DataOptions withLayout(String name) {
         return new DataOptions(Optional.ofNullable(name), size, maskThreshold, splitSeed, valFraction, testFraction,
-                groupRegex);
+                groupRegex, classes);
     }
 
     public DataOptions withSize(int newSize) {
-        return new DataOptions(layout, newSize, maskThreshold, splitSeed, valFraction, testFraction, groupRegex);
+        return new DataOptions(layout, newSize, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, classes);
     }
 
     public DataOptions withMaskThreshold(OptionalDouble threshold) {
-        return new DataOptions(layout, size, threshold, splitSeed, valFraction, testFraction, groupRegex);
+        return new DataOptions(layout, size, threshold, splitSeed, valFraction, testFraction, groupRegex, classes);
     }
 
     public DataOptions withMaskThreshold(double threshold) {
@@ -82,26 +91,30 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     }
 
     public DataOptions withSplitSeed(long seed) {
-        return new DataOptions(layout, size, maskThreshold, seed, valFraction, testFraction, groupRegex);
+        return new DataOptions(layout, size, maskThreshold, seed, valFraction, testFraction, groupRegex, classes);
     }
 
     public DataOptions withValFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, fraction, testFraction, groupRegex);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, fraction, testFraction, groupRegex, classes);
     }
 
     public DataOptions withTestFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, fraction, groupRegex);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, fraction, groupRegex, classes);
     }
 
     /** Sets both fractions at once, so that no intermediate pair has to be valid on its own. */
     public DataOptions withFractions(double val, double test) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, val, test, groupRegex);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, val, test, groupRegex, classes);
     }
 
     /** @param regex a regular expression with a capturing group, or null for the layout's default */
     public DataOptions withGroupRegex(String regex) {
         return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction,
-                Optional.ofNullable(regex));
+                Optional.ofNullable(regex), classes);
+    }
+
+    public DataOptions withClasses(int c) {
+        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, c);
     }
 
     /** The compiled {@link #groupRegex()}, if any. */
@@ -113,7 +126,7 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     @JsonValue
     Stored stored() {
         return new Stored(layout.orElse(null), size, maskThreshold.isPresent() ? maskThreshold.getAsDouble() : null,
-                splitSeed, valFraction, testFraction, groupRegex.orElse(null));
+                splitSeed, valFraction, testFraction, groupRegex.orElse(null), classes);
     }
 
     /** Reads the JSON form; a missing value takes its default, so older files still load. */
@@ -124,12 +137,13 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
                 s.maskThreshold() == null ? OptionalDouble.empty() : OptionalDouble.of(s.maskThreshold()),
                 s.splitSeed() == null ? d.splitSeed() : s.splitSeed(),
                 s.valFraction() == null ? d.valFraction() : s.valFraction(),
-                s.testFraction() == null ? d.testFraction() : s.testFraction(), Optional.ofNullable(s.groupRegex()));
+                s.testFraction() == null ? d.testFraction() : s.testFraction(), Optional.ofNullable(s.groupRegex()),
+                s.classes() == null ? d.classes() : s.classes());
     }
 
     /** {@link DataOptions} with nulls for absent values: its JSON form. */
     record Stored(String layout, Integer size, Double maskThreshold, Long splitSeed, Double valFraction,
-                  Double testFraction, String groupRegex) {
+                  Double testFraction, String groupRegex, Integer classes) {
     }
 
     private static Pattern compileGroupRegex(String regex) {

@@ -3,11 +3,12 @@ package dev.penumbra.data;
 import java.util.Arrays;
 
 /**
- * A binary annotation mask of H x W pixels, row-major, each 0 (background) or 1 (foreground).
+ * An annotation mask of H x W pixels, row-major: 0 (background) or 1 (foreground) for binary segmentation, class
+ * indices 0 .. C - 1 for C > 2 classes.
  *
  * @param height rows H in pixels
  * @param width  columns W in pixels
- * @param pixels H * W values, 0 or 1
+ * @param pixels H * W values: 0 or 1, or class indices
  */
 public record Mask(int height, int width, byte[] pixels) {
 
@@ -33,11 +34,11 @@ public record Mask(int height, int width, byte[] pixels) {
         pixels[y * width + x] = value;
     }
 
-    /** Number of foreground pixels. */
+    /** Number of foreground (non-background) pixels. */
     public int foreground() {
         int n = 0;
         for (byte p : pixels) {
-            n += p;
+            n += p != 0 ? 1 : 0;
         }
         return n;
     }

@@ -40,6 +40,26 @@ public final class MaskReader {
     }
 
     /**
+     * Reads a mask of class indices for C > 2 classes.
+     *
+     * @return H x W mask of class indices 0 .. classes - 1
+     */
+    public static Mask readClasses(Path file, String shown, int classes) {
+        int[] shape = new int[2];
+        int[] levels = ImageFiles.readLevels(file, shape);
+        byte[] out = new byte[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] >= classes) {
+                throw new InputException("mask " + shown + " has the value " + levels[i] + " at pixel (" + i / shape[1]
+                        + ", " + i % shape[1] + "), but --classes " + classes + " expects class indices 0 to "
+                        + (classes - 1));
+            }
+            out[i] = (byte) levels[i];
+        }
+        return new Mask(shape[0], shape[1], out);
+    }
+
+    /**
      * Binarises raw levels by the rules of this class.
      *
      * @param levels H * W raw levels, row-major

@@ -34,7 +34,8 @@ final class SampleLoader {
         checkChannels(files.image(), image);
         List<Mask> masks = new ArrayList<>();
         for (Path file : files.masks()) {
-            Mask mask = MaskReader.read(file, show(file), opts.maskThreshold());
+            Mask mask = opts.classes() > 2 ? MaskReader.readClasses(file, show(file), opts.classes())
+                    : MaskReader.read(file, show(file), opts.maskThreshold());
             if (mask.height() != image.height() || mask.width() != image.width()) {
                 throw new InputException("mask " + show(file) + " is " + mask.height() + "x" + mask.width()
                         + " but image " + show(files.image()) + " is " + image.height() + "x" + image.width());

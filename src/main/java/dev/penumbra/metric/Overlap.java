@@ -26,14 +26,14 @@ public final class Overlap {
         return sum == 0 ? 1.0 : 2.0 * both / sum;
     }
 
-    /** The pixels marked by at least half of the annotators (a tie counts as foreground). */
+    /** The pixels marked (any non-background class) by at least half of the annotators; a tie counts as marked. */
     public static byte[] majority(List<Mask> masks) {
         int n = masks.get(0).pixels().length;
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {
             int votes = 0;
             for (Mask m : masks) {
-                votes += m.pixels()[i];
+                votes += m.pixels()[i] != 0 ? 1 : 0;
             }
             out[i] = (byte) (2 * votes >= masks.size() ? 1 : 0);
         }

@@ -45,7 +45,7 @@ public final class RunSpecs {
         int channels = dataset.channels();
         int h = dataset.height();
         int w = dataset.width();
-        UNetConfig backbone = new UNetConfig(channels, 2, o.filters() == null ? preset.filters() : o.filters(), 3,
+        UNetConfig backbone = new UNetConfig(channels, options.classes(), o.filters() == null ? preset.filters() : o.filters(), 3,
                 o.batchNorm() == null ? preset.batchNorm() : o.batchNorm(),
                 o.dropout() == null ? mp.dropout() : o.dropout(), o.residual());
         backbone.checkInputSize(h, w);

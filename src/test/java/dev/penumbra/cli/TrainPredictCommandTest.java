@@ -65,6 +65,42 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void threeClassDataTrainsAndPredictsEveryClass() throws Exception {
+        Path root = tmp.resolve("three");
+        for (String split : List.of("train", "val", "test")) {
+            for (int i = 0; i < 2; i++) {
+                String id = split + i;
+                dev.penumbra.data.DataFixtures.writeGrey(root.resolve(split + "/images/" + id + ".png"), 32, 32, i);
+                int[][] levels = new int[32][32];
+                for (int y = 0; y < 32; y++) {
+                    for (int x = 0; x < 32; x++) {
+                        levels[y][x] = y < 10 ? 0 : x < 16 ? 1 : 2;
+                    }
+                }
+                dev.penumbra.data.DataFixtures.writeLevels(root.resolve(split + "/masks/r1/" + id + ".png"), levels);
+            }
+        }
+        Path run = tmp.resolve("three-run");
+        Cli trained = Cli.run("train", "--model", "mcdropout", "--data", root.toString(), "--out", run.toString(),
+                "--preset", "demo", "--classes", "3", "--filters", "4,8,16,32", "--max-epochs", "1", "--quiet");
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Path pred = tmp.resolve("three-pred");
+        Cli predicted = Cli.run("predict", "--run", run.toString(), "--samples", "2", "--out", pred.toString(),
+                "--quiet");
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
+        assertThat(pred.resolve("test0/probability_c1.png")).isRegularFile();
+        assertThat(pred.resolve("test0/probability_c2.png")).isRegularFile();
+        assertThat(pred.resolve("test0/sample_01.png")).isRegularFile();
+    }
+
+    @Test
+    void anOptionOfAnotherModelIsRefused() {
+        Cli r = Cli.run(train(tmp.resolve("beta"), "--beta", "0.1"));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("--beta applies to --model punet only");
+    }
+
+    @Test
     void anExistingRunFolderIsNeverOverwritten() throws Exception {
         Path run = tmp.resolve("taken");
         Files.createDirectories(run);
@@ -84,7 +120,7 @@ class TrainPredictCommandTest {
 
     @Test
     void dropoutOutsideTheUnitIntervalIsACleanError() {
-        Cli r = Cli.run(train(tmp.resolve("p"), "--dropout", "1.5"));
+        Cli r = Cli.run(trainWith(tmp.resolve("p"), "mcdropout", "32", "--dropout", "1.5"));
         assertThat(r.isCleanInputError()).as(r.err()).isTrue();
         assertThat(r.err()).contains("--dropout").contains("1.5");
     }

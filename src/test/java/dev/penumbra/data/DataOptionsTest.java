@@ -29,7 +29,7 @@ class DataOptionsTest {
         DataOptions d = DataOptions.defaults().withLayout("lidc").withSize(128).withMaskThreshold(0.5)
                 .withSplitSeed(7).withValFraction(0.2).withTestFraction(0.1).withGroupRegex("^(P\\d+)");
         assertThat(d).isEqualTo(new DataOptions(Optional.of("lidc"), 128, OptionalDouble.of(0.5), 7, 0.2, 0.1,
-                Optional.of("^(P\\d+)")));
+                Optional.of("^(P\\d+)"), 2));
         assertThat(d.withLayout(null).layout()).isEmpty();
         assertThat(d.withGroupRegex(null).groupRegex()).isEmpty();
         assertThat(d.withFractions(0.9, 0.05).valFraction()).isEqualTo(0.9);
