@@ -12,18 +12,31 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void demoTrainsOnBothDatasetsAndWritesASummary(@TempDir Path tmp) throws Exception {
+    void demoTrainsEveryModelOnBothDatasetsAndWritesASummary(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("demo");
         Cli r = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("summary.md");
         JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
-        assertThat(summary.get("datasets")).hasSize(2);
-        for (JsonNode d : summary.get("datasets")) {
+        assertThat(summary.get("runs")).hasSize(8);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode d : summary.get("runs")) {
+            seen.add(d.get("dataset").asText() + "/" + d.get("model").asText());
             Path predictions = Path.of(d.get("predictions").asText());
             assertThat(predictions.resolve("predictions.csv")).isRegularFile();
             assertThat(d.get("testImages").asInt()).isEqualTo(16);
+            double distinct = d.get("meanDistinctSamples").asDouble();
+            // after one epoch a stochastic model may still draw the same (empty) mask every time, so only the
+            // bounds are certain here; ModelContractTest checks that samples vary
+            switch (d.get("model").asText()) {
+                case "softmax" -> assertThat(distinct).isEqualTo(1.0);
+                case "ensemble" -> assertThat(distinct).isBetween(1.0, 4.0);
+                default -> assertThat(distinct).isBetween(1.0, 16.0);
+            }
         }
+        assertThat(seen).containsExactlyInAnyOrder("ambiguous/softmax", "ambiguous/ensemble", "ambiguous/mcdropout",
+                "ambiguous/punet", "unambiguous/softmax", "unambiguous/ensemble", "unambiguous/mcdropout",
+                "unambiguous/punet");
         assertThat(out.resolve("data/ambiguous/synthetic.json")).isRegularFile();
         assertThat(out.resolve("provenance.json")).isRegularFile();
 

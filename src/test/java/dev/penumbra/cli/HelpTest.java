@@ -36,7 +36,8 @@ class HelpTest {
         for (CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
             assertThat(String.join(" ", option.description())).as("description of %s", option.longestName())
                     .isNotBlank();
-            assertThat(r.out()).contains(option.longestName());
+            String name = option.longestName();
+            assertThat(r.out()).containsAnyOf(name, "--[no-]" + name.substring(2));
         }
     }
 
