@@ -12,7 +12,7 @@ import dev.penumbra.nn.UNetConfig;
 /**
  * MC-Dropout: the U-Net with channel dropout p in every block and before the head, kept on when sampling while
  * batch norm uses its running statistics (an inference-mode forward whose dropout ignores the mode). Each sample is
- * one stochastic forward pass; the n passes run as one batch of n x B images.
+ * one stochastic forward pass; the n passes run as batches of n x B images, in chunks that bound memory.
  */
 public final class McDropoutUNet implements ProbabilisticSegmenter {
 
@@ -58,7 +58,7 @@ public final class McDropoutUNet implements ProbabilisticSegmenter {
     public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
         Shape s = images.getShape();
         NDArray repeated = Sampling.repeat(images, n);
-        NDArray probs = unet.forward(ps, new NDList(repeated), false).singletonOrThrow().softmax(1);
+        NDArray probs = Sampling.chunked(x -> unet.forward(ps, x, false).singletonOrThrow().softmax(1), repeated);
         return probs.reshape(n, s.get(0), classes(), s.get(2), s.get(3));
     }
 }

@@ -77,9 +77,9 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
         DiagonalGaussian prior = gaussian(net.prior.forward(ps, new NDList(images), false));
         DiagonalGaussian repeated = new DiagonalGaussian(Sampling.repeat(prior.mu(), n),
                 Sampling.repeat(prior.logSigma(), n));
-        NDArray logits = net.fcomb.forward(ps, new NDList(Sampling.repeat(features, n), repeated.sample()), false)
-                .singletonOrThrow();
-        return logits.softmax(1).reshape(n, s.get(0), classes(), s.get(2), s.get(3));
+        NDArray probs = Sampling.chunked(in -> net.fcomb.forward(ps, in, false).singletonOrThrow().softmax(1),
+                Sampling.repeat(features, n), repeated.sample());
+        return probs.reshape(n, s.get(0), classes(), s.get(2), s.get(3));
     }
 
     private static DiagonalGaussian gaussian(NDList muAndLogSigma) {

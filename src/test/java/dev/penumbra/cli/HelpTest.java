@@ -22,7 +22,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "train", "predict", "data check", "data make-synthetic"})
+    @ValueSource(strings = {"demo", "train", "predict", "bench", "data check", "data make-synthetic"})
     void everySubcommandExplainsItselfAndItsOptions(String command) {
         String[] args = (command + " --help").split(" ");
         Cli r = Cli.run(args);
