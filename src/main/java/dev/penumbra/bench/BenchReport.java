@@ -13,7 +13,7 @@ import java.util.Map;
  * @param engine                 the engine that ran, e.g. "PyTorch 2.7.1 (DJL 0.36.0)"
  * @param threads                intra-op threads of the engine
  * @param device                 e.g. "cpu()"
- * @param allocator              the native memory allocator in use: jemalloc, glibc (tuned) or glibc
+ * @param allocator              the native memory allocator in use: jemalloc, glibc (the launcher's settings) or system
  * @param cpu                    CPU model name
  * @param date                   ISO-8601 start time
  * @param gitRevision            the project's revision ("unknown" outside a checkout)

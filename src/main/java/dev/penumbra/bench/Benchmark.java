@@ -90,7 +90,7 @@ public final class Benchmark {
         raw.forEach((k, v) -> items.put(k, v.withCeiling(ceiling)));
         Provenance p = Provenance.of("bench", settings, Map.of("bench", settings.seed()), device.toString(), started);
         ConvShape c = settings.conv();
-        return new BenchReport(p.tool(), engineName(), threads(), device.toString(), allocator(), cpuModel(),
+        return new BenchReport(p.tool(), engineName(), threads(), device.toString(), Provenance.allocator(), cpuModel(),
                 started.toString(), p.gitRevision(), settings.backbone().filters(), settings.backbone().inChannels(),
                 settings.backbone().classes(), settings.size(), settings.batch(), settings.mcBatch(),
                 settings.mcSamples(), settings.mcModel(), settings.warmup(), settings.repeats(),
@@ -332,18 +332,6 @@ public final class Benchmark {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         }
-    }
-
-    /** The allocator the launcher chose (see {@code ./penumbra}). */
-    static String allocator() {
-        String preload = System.getenv("LD_PRELOAD");
-        if (preload != null && preload.contains("jemalloc")) {
-            return "jemalloc";
-        }
-        if (preload != null && preload.contains("tcmalloc")) {
-            return "tcmalloc";
-        }
-        return System.getenv("MALLOC_MMAP_MAX_") != null ? "glibc (tuned)" : "glibc";
     }
 
     static String cpuModel() {

@@ -68,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** One trained model's line of the demo summary. */
     public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
                             int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
-                            double meanEntropyBits, double meanDistinctSamples, String run, String predictions) {
+                            double meanEntropyBits, double meanDistinctSamples, double meanGed,
+                            double meanSampleDiversity, String run, String predictions) {
     }
 
     /** What the demo reports (tests call {@link #call()} and read this file). */
@@ -123,7 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
                 mean(rows, ImagePrediction::diceToMajority), mean(rows, ImagePrediction::meanEntropyBits),
-                mean(rows, r -> r.distinctSamples()), runDir.toString(), predictions.toString());
+                mean(rows, r -> r.distinctSamples()), mean(rows, ImagePrediction::ged),
+                mean(rows, ImagePrediction::sampleDiversity), runDir.toString(), predictions.toString());
     }
 
     private static double mean(List<ImagePrediction> rows, java.util.function.ToDoubleFunction<ImagePrediction> f) {
@@ -132,16 +134,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     static String markdown(Summary s) {
         StringBuilder sb = new StringBuilder("# Penumbra demo\n\nPreset " + s.preset() + ": every model trained"
-                + " briefly on both synthetic datasets, then 16 samples per test image. Test Dice: the mean"
-                + " prediction against the pixels marked by at least half of the annotators. Entropy: mean pixel"
-                + " predictive entropy in bits. Distinct: distinct sample masks per image (of 16).\n\n"
-                + "| dataset | model | steps | best epoch | best val loss | test Dice | mean entropy | distinct "
-                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + " briefly on both synthetic datasets, then 16 samples per test image; means over the test images."
+                + " GED@16: generalized energy distance between the samples and the annotations (paper estimator;"
+                + " lower is better). Diversity: mean 1 - IoU between samples. Dice: the mean prediction against the"
+                + " pixels marked by at least half of the annotators. Entropy: pixel predictive entropy in bits."
+                + " Distinct: distinct sample masks per image (of 16).\n\n"
+                + "| dataset | model | steps | best val loss | GED@16 | diversity | Dice | entropy | distinct "
+                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : s.runs()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.4f | %.3f | %.4f | %.1f | %.1f | %s |%n",
-                    r.dataset(), r.model(), r.steps(), r.bestEpoch(), r.bestValidationLoss(),
-                    r.meanDiceToMajority(), r.meanEntropyBits(), r.meanDistinctSamples(), r.trainSeconds(),
-                    r.predictions()));
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %.1f | %s |%n", r.dataset(), r.model(),
+                    r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(), r.meanDiceToMajority(),
+                    r.meanEntropyBits(), r.meanDistinctSamples(), r.trainSeconds(), r.predictions()));
         }
         return sb.toString();
     }

@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
         description = {"Apply a trained run to a dataset split.", "",
             "Writes, per image into OUT/<id>/, the mean class probabilities (16-bit PNG), the entropy map (heat-map"
                 + " PNG and float32 .npy, in bits) and the sample masks (PNG); and OUT/predictions.csv with per-image"
-                + " entropy, foreground share and Dice to the annotators' majority."})
+                + " entropy, foreground share, Dice to the annotators' majority, and GED and sample diversity of the"
+                + " samples against the annotations."})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
@@ -92,7 +93,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<Sample> samplesOfSplit = dataset.split(split);
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize).predict(samplesOfSplit, out, progress);
+        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed).predict(samplesOfSplit, out,
+                progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
                 "samples", samples), Map.of("train", trained.spec().training().seed(), "predict", seed),
                 trained.manager().getDevice().toString(), started).writeTo(out);

@@ -43,13 +43,14 @@ public record Preset(String name, int size, int batchSize, List<Integer> filters
 
     /**
      * Small and fast on two CPU cores: 64 x 64 synthetic images, a quarter of the paper's filters, batch norm, higher
-     * learning rates (the Probabilistic U-Net's KL term diverges at 1e-3 with augmentation, so it gets 3e-4) and a
-     * fixed number of epochs.
+     * learning rates (the Probabilistic U-Net's KL term diverges at 1e-3 with augmentation, so it gets 3e-4), MC-Dropout
+     * p = 0.25 (with 8 filters in the first block, p = 0.5 left the net unable to learn the lesions in 30 epochs:
+     * test Dice 0.0 against 0.88 at 0.25) and a fixed number of epochs.
      */
     public static final Preset DEMO = new Preset("demo", 64, 8, List.of(8, 16, 32, 64), true, Map.of(
             "softmax", new ModelPreset(2e-3f, 30, 0, 0),
             "ensemble", new ModelPreset(2e-3f, 30, 0, 0),
-            "mcdropout", new ModelPreset(2e-3f, 30, 0, 0.5),
+            "mcdropout", new ModelPreset(2e-3f, 30, 0, 0.25),
             "punet", new ModelPreset(3e-4f, 30, 0, 0)));
 
     public static List<Preset> all() {

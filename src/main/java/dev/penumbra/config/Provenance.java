@@ -74,9 +74,18 @@ public record Provenance(String tool, String command, Object config, Map<String,
         m.put("maxHeapMiB", Long.toString(Runtime.getRuntime().maxMemory() >> 20));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
-        String preload = System.getenv("LD_PRELOAD");
-        m.put("allocator", preload != null && preload.contains("jemalloc") ? "jemalloc" : "glibc");
+        m.put("allocator", allocator());
         return m;
+    }
+
+    /** The allocator the launcher chose (jemalloc, glibc, system), or what LD_PRELOAD shows without the launcher. */
+    public static String allocator() {
+        String chosen = System.getenv("PENUMBRA_ALLOCATOR_IN_USE");
+        if (chosen != null) {
+            return chosen;
+        }
+        String preload = System.getenv("LD_PRELOAD");
+        return preload != null && preload.contains("jemalloc") ? "jemalloc" : "system";
     }
 
     /** The git revision of the installation (the launcher exports its folder), with "-dirty" for local changes. */

@@ -9,6 +9,7 @@ import dev.penumbra.io.Heatmap;
 import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Npy;
 import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.SampledPrediction;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -27,18 +29,22 @@ import java.util.Set;
  * ({@code probability_c<k>.png}, 16-bit, for every class but background), the entropy map as a heat-map
  * ({@code entropy.png}, black = 0, yellow = log2(C) bits) and as raw float32 bits ({@code entropy.npy}, H x W),
  * and the sample masks ({@code sample_<i>.png}, class k drawn as k * 255 / (C - 1); one file for a model whose
- * samples are all alike). Also {@code predictions.csv}.
+ * samples are all alike). Also {@code predictions.csv}: per image the entropy summaries, foreground share, Dice to
+ * the annotators' majority, distinct samples, and GED and sample diversity of the n samples (paper estimator).
  */
 public final class Predictor {
 
     private final TrainedModel trained;
     private final int samples;
     private final int batchSize;
+    private final Random annotationDraws;
 
-    public Predictor(TrainedModel trained, int samples, int batchSize) {
+    /** @param seed seeds the annotation draws of the GED's paper estimator */
+    public Predictor(TrainedModel trained, int samples, int batchSize, long seed) {
         this.trained = trained;
         this.samples = samples;
         this.batchSize = batchSize;
+        this.annotationDraws = new Random(seed);
     }
 
     public List<ImagePrediction> predict(List<Sample> data, Path out, Progress.Factory progress) {
@@ -80,6 +86,16 @@ public final class Predictor {
         Npy.writeFloats(dir.resolve("entropy.npy"), ent, h, w);
         long[] drawn = sampleMasks.toLongArray();
         Set<String> distinct = new HashSet<>();
+        List<byte[]> sampleForeground = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            byte[] fg = new byte[h * w];
+            for (int p = 0; p < fg.length; p++) {
+                fg[p] = (byte) (drawn[i * h * w + p] != 0 ? 1 : 0);
+            }
+            sampleForeground.add(fg);
+        }
+        Ged.Result ged = Ged.compute(sampleForeground, s.masks().stream().map(Mask::pixels).toList(),
+                Ged.Estimator.PAPER, annotationDraws);
         // a deterministic model's samples are all the same mask: write it once
         int written = trained.model().distinctSamples() == 1 ? 1 : samples;
         for (int i = 0; i < written; i++) {
@@ -88,10 +104,11 @@ public final class Predictor {
             ImageFiles.writePng(dir.resolve(String.format(Locale.ROOT, "sample_%02d.png", i)),
                     classImage(one, h, w, classes));
         }
-        return summarise(s, meanValues, ent, classes, distinct.size());
+        return summarise(s, meanValues, ent, classes, distinct.size(), ged);
     }
 
-    private static ImagePrediction summarise(Sample s, float[] mean, float[] ent, int classes, int distinct) {
+    private static ImagePrediction summarise(Sample s, float[] mean, float[] ent, int classes, int distinct,
+                                             Ged.Result ged) {
         int n = ent.length;
         byte[] predicted = new byte[n];
         double sum = 0;
@@ -111,7 +128,7 @@ public final class Predictor {
         }
         List<Mask> masks = s.masks();
         return new ImagePrediction(s.id(), sum / n, max, sum, fg / (double) n,
-                Overlap.dice(predicted, Overlap.majority(masks)), distinct);
+                Overlap.dice(predicted, Overlap.majority(masks)), distinct, ged.ged(), ged.sampleDiversity());
     }
 
     private static java.awt.image.BufferedImage classImage(long[] classes, int h, int w, int numClasses) {
@@ -127,11 +144,11 @@ public final class Predictor {
 
     private static void writeCsv(List<ImagePrediction> rows, Path file) {
         StringBuilder sb = new StringBuilder("id,mean_entropy_bits,max_entropy_bits,sum_entropy_bits,"
-                + "foreground_fraction,dice_to_majority,distinct_samples\n");
+                + "foreground_fraction,dice_to_majority,distinct_samples,ged,sample_diversity\n");
         for (ImagePrediction r : rows) {
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.6f,%.6f,%d%n", r.id(), r.meanEntropyBits(),
-                    r.maxEntropyBits(), r.sumEntropyBits(), r.foregroundFraction(), r.diceToMajority(),
-                    r.distinctSamples()));
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.6f,%.6f,%d,%.6f,%.6f%n", r.id(),
+                    r.meanEntropyBits(), r.maxEntropyBits(), r.sumEntropyBits(), r.foregroundFraction(),
+                    r.diceToMajority(), r.distinctSamples(), r.ged(), r.sampleDiversity()));
         }
         AtomicFiles.writeString(file, sb.toString());
     }

@@ -56,6 +56,11 @@ class TrainPredictCommandTest {
         assertThat(predicted.exitCode()).as(predicted.err()).isZero();
         List<String> csv = Files.readAllLines(pred.resolve("predictions.csv"));
         assertThat(csv).hasSize(3);
+        assertThat(csv.get(0)).endsWith(",ged,sample_diversity");
+        // the softmax U-Net's samples are all alike: diversity 0, and GED within [0, 2]
+        String[] row = csv.get(1).split(",");
+        assertThat(Double.parseDouble(row[8])).isZero();
+        assertThat(Double.parseDouble(row[7])).isBetween(0.0, 2.0);
         String id = csv.get(1).split(",")[0];
         assertThat(pred.resolve(id).resolve("entropy.png")).isRegularFile();
         assertThat(pred.resolve(id).resolve("entropy.npy")).isRegularFile();
