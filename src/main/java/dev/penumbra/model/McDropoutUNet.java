@@ -3,10 +3,8 @@ package dev.penumbra.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.penumbra.InputException;
-import dev.penumbra.nn.UNet;
 import dev.penumbra.nn.UNetConfig;
 
 /**
@@ -14,18 +12,18 @@ import dev.penumbra.nn.UNetConfig;
  * batch norm uses its running statistics (an inference-mode forward whose dropout ignores the mode). Each sample is
  * one stochastic forward pass; the n passes run as batches of n x B images, in chunks that bound memory.
  */
-public final class McDropoutUNet implements ProbabilisticSegmenter {
-
-    private final UNet unet;
-    private final float[] classWeights;
+public final class McDropoutUNet extends SingleUNet {
 
     public McDropoutUNet(UNetConfig config, float[] classWeights) {
+        super(requireDropout(config), classWeights);
+    }
+
+    private static UNetConfig requireDropout(UNetConfig config) {
         if (config.dropout() <= 0) {
             throw new InputException("mcdropout needs --dropout in (0, 1), got " + config.dropout()
                     + "; the paper uses 0.5");
         }
-        this.unet = new UNet(config, true);
-        this.classWeights = classWeights == null ? null : classWeights.clone();
+        return config;
     }
 
     @Override
@@ -34,24 +32,8 @@ public final class McDropoutUNet implements ProbabilisticSegmenter {
     }
 
     @Override
-    public Block block() {
-        return unet;
-    }
-
-    @Override
-    public int classes() {
-        return unet.config().classes();
-    }
-
-    @Override
     public int distinctSamples() {
         return UNBOUNDED;
-    }
-
-    @Override
-    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
-        NDArray logits = unet.forward(ps, new NDList(batch.images()), training).singletonOrThrow();
-        return CrossEntropy.loss(logits, batch.drawnLabels(), classWeights);
     }
 
     @Override

@@ -3,24 +3,18 @@ package dev.penumbra.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.penumbra.nn.UNet;
 import dev.penumbra.nn.UNetConfig;
 
 /**
  * The deterministic U-Net: one softmax output, so every "sample" is the same coherent argmax mask.
  * Trained on the annotator drawn for each image at each step.
  */
-public final class SoftmaxUNet implements ProbabilisticSegmenter {
-
-    private final UNet unet;
-    private final float[] classWeights;
+public final class SoftmaxUNet extends SingleUNet {
 
     /** @param classWeights C weights for the cross-entropy, or null */
     public SoftmaxUNet(UNetConfig config, float[] classWeights) {
-        this.unet = new UNet(config.withDropout(0), true);
-        this.classWeights = classWeights == null ? null : classWeights.clone();
+        super(config.withDropout(0), classWeights);
     }
 
     @Override
@@ -29,24 +23,8 @@ public final class SoftmaxUNet implements ProbabilisticSegmenter {
     }
 
     @Override
-    public Block block() {
-        return unet;
-    }
-
-    @Override
-    public int classes() {
-        return unet.config().classes();
-    }
-
-    @Override
     public int distinctSamples() {
         return 1;
-    }
-
-    @Override
-    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
-        NDArray logits = unet.forward(ps, new NDList(batch.images()), training).singletonOrThrow();
-        return CrossEntropy.loss(logits, batch.drawnLabels(), classWeights);
     }
 
     @Override
