@@ -45,11 +45,6 @@ public record Provenance(String tool, String command, Object config, Map<String,
         Json.write(folder.resolve(FILE), this);
     }
 
-    /** Writes the provenance of a single output file beside it, as {@code <file>.provenance.json}. */
-    public void writeBeside(Path file) {
-        Json.write(file.resolveSibling(file.getFileName() + ".provenance.json"), this);
-    }
-
     public static String version() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

@@ -26,6 +26,23 @@ public final class Overlap {
         return sum == 0 ? 1.0 : 2.0 * both / sum;
     }
 
+    /**
+     * The foreground (any non-background class) of one H x W label map stored inside a larger array, e.g. one
+     * sample of one image in an n x B x 1 x H x W tensor of argmax labels.
+     *
+     * @param labels class indices
+     * @param offset index of the map's first pixel
+     * @param pixels H * W
+     * @return H x W values 0 or 1
+     */
+    public static byte[] foreground(long[] labels, int offset, int pixels) {
+        byte[] mask = new byte[pixels];
+        for (int p = 0; p < pixels; p++) {
+            mask[p] = (byte) (labels[offset + p] != 0 ? 1 : 0);
+        }
+        return mask;
+    }
+
     /** The pixels marked (any non-background class) by at least half of the annotators; a tie counts as marked. */
     public static byte[] majority(List<Mask> masks) {
         int n = masks.get(0).pixels().length;

@@ -88,11 +88,7 @@ public final class Predictor {
         Set<String> distinct = new HashSet<>();
         List<byte[]> sampleForeground = new ArrayList<>(samples);
         for (int i = 0; i < samples; i++) {
-            byte[] fg = new byte[h * w];
-            for (int p = 0; p < fg.length; p++) {
-                fg[p] = (byte) (drawn[i * h * w + p] != 0 ? 1 : 0);
-            }
-            sampleForeground.add(fg);
+            sampleForeground.add(Overlap.foreground(drawn, i * h * w, h * w));
         }
         Ged.Result ged = Ged.compute(sampleForeground, s.masks().stream().map(Mask::pixels).toList(),
                 Ged.Estimator.PAPER, annotationDraws);

@@ -83,8 +83,8 @@ public final class TrainingLoop {
                     }
                 }
             }
-            MetricsLog log = new MetricsLog(runDir, state.records());
-            listeners.add(log);
+            List<TrainingListener> active = new ArrayList<>(listeners);
+            active.add(new MetricsLog(runDir, state.records()));
             ParameterStore ps = new ParameterStore(root, false);
             Augmenter augmenter = new Augmenter(settings.augmentation());
             int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
@@ -97,14 +97,13 @@ public final class TrainingLoop {
                 }
                 while (!state.finished()) {
                     int epoch = state.epoch() + 1;
-                    double trainLoss = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar);
-                    long step = Math.min(state.step() + stepsPerEpoch,
-                            settings.maxSteps() > 0 ? settings.maxSteps() : Long.MAX_VALUE);
+                    EpochSteps done = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar, active);
                     double valLoss = validate(val, ps, root);
                     double valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
                             ? new ValidationGed(model, settings.seed()).mean(val, ps, root, settings.batchSize())
                             : Double.NaN;
-                    state = advance(state, epoch, step, trainLoss, valLoss, valGed, started, runDir, adam);
+                    state = advance(state, epoch, done.step(), done.meanLoss(), valLoss, valGed, started, runDir, adam,
+                            active);
                 }
             }
             return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
@@ -119,8 +118,13 @@ public final class TrainingLoop {
                 shape.width()));
     }
 
-    private double trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
-                              Augmenter augmenter, long stepBefore, Progress bar) {
+    /** The mean training loss of an epoch and the gradient updates counted after it. */
+    private record EpochSteps(double meanLoss, long step) {
+    }
+
+    private EpochSteps trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
+                                  Augmenter augmenter, long stepBefore, Progress bar,
+                                  List<TrainingListener> active) {
         Random rng = new Random(seedOf(settings.seed(), epoch));
         Engine.getInstance().setRandomSeed(seedOf(settings.seed() ^ 0x5DEECE66DL, epoch));
         List<Sample> order = new ArrayList<>(train);
@@ -141,14 +145,14 @@ public final class TrainingLoop {
             }
             double loss = step(batchSamples, drawn, ps, root, adam);
             step++;
-            for (TrainingListener l : listeners) {
+            for (TrainingListener l : active) {
                 l.onStep(step, loss);
             }
             sum += loss;
             n++;
             bar.step(String.format("epoch %d loss %.4f", epoch, loss));
         }
-        return n == 0 ? Double.NaN : sum / n;
+        return new EpochSteps(n == 0 ? Double.NaN : sum / n, step);
     }
 
     private double step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
@@ -204,7 +208,8 @@ public final class TrainingLoop {
     }
 
     private TrainingState advance(TrainingState s, int epoch, long step, double trainLoss, double valLoss,
-                                  double valGed, long started, Path runDir, Adam adam) {
+                                  double valGed, long started, Path runDir, Adam adam,
+                                  List<TrainingListener> active) {
         boolean best = valLoss < s.bestLoss() || s.bestEpoch() == 0;
         EpochRecord record = new EpochRecord(epoch, step, trainLoss, valLoss, valGed, best,
                 (System.nanoTime() - started) / 1e9);
@@ -221,7 +226,7 @@ public final class TrainingLoop {
         }
         Checkpoint.save(runDir.resolve(LAST), model.block(), adam);
         Json.write(runDir.resolve(STATE), next);
-        for (TrainingListener l : listeners) {
+        for (TrainingListener l : active) {
             l.onEpoch(record);
         }
         return next;

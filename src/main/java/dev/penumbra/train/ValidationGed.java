@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.metric.Overlap;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.model.SampledPrediction;
@@ -44,12 +45,7 @@ final class ValidationGed {
                 for (int b = 0; b < part.size(); b++) {
                     List<byte[]> samples = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        byte[] mask = new byte[pixels];
-                        int offset = (i * part.size() + b) * pixels;
-                        for (int p = 0; p < pixels; p++) {
-                            mask[p] = (byte) (labels[offset + p] != 0 ? 1 : 0);
-                        }
-                        samples.add(mask);
+                        samples.add(Overlap.foreground(labels, (i * part.size() + b) * pixels, pixels));
                     }
                     List<byte[]> annotations = part.get(b).masks().stream().map(Mask::pixels).toList();
                     sum += Ged.compute(samples, annotations, Ged.Estimator.PAPER, rng).ged();
