@@ -1,0 +1,48 @@
+package dev.penumbra.cli;
+
+import dev.penumbra.io.Json;
+import dev.penumbra.stats.CsvTable;
+import dev.penumbra.stats.RmCorr;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code penumbra stats rmcorr}. */
+@Command(name = "rmcorr", mixinStandardHelpOptions = true,
+        description = {"Repeated-measures correlation of two columns (Bakdash and Marusich 2017; as pingouin's"
+            + " rm_corr).", "",
+            "The within-subject correlation of x and y when each subject (e.g. image) is measured several times:"
+                + " r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."})
+final class StatsRmCorrCommand implements Callable<Integer> {
+
+    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV table with a header line.")
+    Path csv;
+
+    @Option(names = "--x", required = true, paramLabel = "COLUMN", description = "First measurement (numbers).")
+    String x;
+
+    @Option(names = "--y", required = true, paramLabel = "COLUMN", description = "Second measurement (numbers).")
+    String y;
+
+    @Option(names = "--subject", required = true, paramLabel = "COLUMN", description = "Who was measured (labels).")
+    String subject;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CsvTable table = CsvTable.read(csv);
+        RmCorr.Result result = RmCorr.compute(table.numbers(x, "--x"), table.numbers(y, "--y"),
+                table.strings(subject, "--subject"));
+        spec.commandLine().getOut().println(json ? Json.toString(result) : result.toText());
+        return 0;
+    }
+}
