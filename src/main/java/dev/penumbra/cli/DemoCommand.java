@@ -11,10 +11,14 @@ import dev.penumbra.data.Split;
 import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
 import dev.penumbra.data.synthetic.SyntheticOptions;
+import dev.penumbra.evaluate.DatasetEvaluation;
+import dev.penumbra.evaluate.Evaluation;
+import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.predict.ImagePrediction;
+import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.model.ModelRegistry;
@@ -45,7 +49,8 @@ import java.util.stream.Stream;
         description = {"Run the main job on embedded synthetic data.", "",
             "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains every model"
                 + " (softmax U-Net, ensemble, MC-Dropout, Probabilistic U-Net) briefly on each, and writes"
-                + " predictions, entropy maps and a summary to OUT."})
+                + " predictions, entropy maps, a summary, the evaluation's tables and figures, and one HTML report"
+                + " (OUT/report.html) to OUT."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
@@ -73,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** What the demo reports (tests call {@link #call()} and read this file). */
-    public record Summary(String preset, List<String> models, List<RunResult> runs, double seconds) {
+    public record Summary(String preset, List<String> models, List<RunResult> runs, String report, double seconds) {
     }
 
     @Override
@@ -84,26 +89,37 @@ public final class DemoCommand implements Callable<Integer> {
         Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
         List<String> models = List.copyOf(ModelRegistry.names());
         List<RunResult> results = new ArrayList<>();
+        List<DatasetEvaluation> evaluations = new ArrayList<>();
         for (SyntheticKind kind : SyntheticKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             Path dataDir = out.resolve("data").resolve(name);
             SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
             DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
             Dataset dataset = DatasetReader.read(dataDir, options);
+            List<Path> runs = new ArrayList<>();
             for (String model : models) {
                 results.add(runOne(name, dataset, dataDir, options, model, device, progress));
+                runs.add(out.resolve(name).resolve(model));
             }
+            spec.commandLine().getOut().printf("[%s] evaluating %d models on %d test images%n", name, runs.size(),
+                    dataset.split(Split.TEST).size());
+            spec.commandLine().getOut().flush();
+            evaluations.add(Evaluation.run(name, runs, dataDir.toString(), Split.TEST,
+                    EvaluationSettings.paper(seed), device, progress));
         }
-        Summary summary = new Summary(Preset.DEMO.name(), models, results,
+        Provenance provenance = Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs",
+                epochs == null ? "preset" : epochs), Map.of("train", seed, "evaluate", seed, "synthetic",
+                SyntheticOptions.defaults().seed()), device.toString(), started);
+        Path report = ReportWriter.write(out, "Penumbra demo: four models on two synthetic datasets", evaluations,
+                e -> out.resolve(e.name()).resolve("evaluation"), provenance);
+        Summary summary = new Summary(Preset.DEMO.name(), models, results, report.toString(),
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
-        Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs", epochs == null ? "preset" : epochs),
-                Map.of("train", seed, "synthetic", SyntheticOptions.defaults().seed()), device.toString(), started)
-                .writeTo(out);
+        provenance.writeTo(out);
         spec.commandLine().getOut().print(markdown(summary));
-        spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%n", summary.seconds(),
-                out.resolve("summary.md"));
+        spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%nReport: %s%n", summary.seconds(),
+                out.resolve("summary.md"), report);
         return 0;
     }
 

@@ -31,6 +31,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            shareable(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
@@ -41,6 +42,16 @@ public final class AtomicFiles {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    /**
+     * Temporary files are created readable by the owner only; outputs (tables, figures, reports) should read like
+     * any other file the user makes, so they get rw-r--r-- where the file system has POSIX permissions.
+     */
+    private static void shareable(Path tmp) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

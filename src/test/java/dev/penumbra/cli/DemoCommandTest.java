@@ -39,6 +39,19 @@ class DemoCommandTest {
                 "unambiguous/punet");
         assertThat(out.resolve("data/ambiguous/synthetic.json")).isRegularFile();
         assertThat(out.resolve("provenance.json")).isRegularFile();
+        // the demo ends with the evaluation report of both datasets
+        Path report = Path.of(summary.get("report").asText());
+        assertThat(report).isEqualTo(out.resolve("report.html"));
+        assertThat(r.out()).contains("Report: " + report);
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(report.toFile(), "UTF-8");
+        assertThat(doc.select("section")).hasSize(2);
+        assertThat(out.resolve("ambiguous/evaluation/images.csv")).isRegularFile();
+        assertThat(out.resolve("unambiguous/evaluation/figures/fig4_uncertainty_by_outcome.svg")).isRegularFile();
+        // one annotator: no model-vs-annotator figure for the unambiguous data
+        assertThat(out.resolve("unambiguous/evaluation/figures/fig5_model_vs_annotator_uncertainty.png"))
+                .doesNotExist();
+        assertThat(out.resolve("ambiguous/evaluation/figures/fig5_model_vs_annotator_uncertainty.png"))
+                .isRegularFile();
 
         // a second demo replaces the first one's folder
         Cli again = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");

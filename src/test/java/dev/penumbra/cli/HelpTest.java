@@ -18,11 +18,13 @@ class HelpTest {
                 .contains("data", "Validate a dataset, or generate a synthetic one.")
                 .contains("train", "Train a model into a new run folder.")
                 .contains("predict", "Apply a trained run to a dataset split.")
+                .contains("evaluate", "Evaluate trained runs on a dataset split and write the report.")
                 .contains("Exit codes");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "train", "predict", "bench", "data check", "data make-synthetic"})
+    @ValueSource(strings = {"demo", "train", "predict", "bench", "data check", "data make-synthetic", "evaluate",
+        "stats rmcorr", "stats ttest", "metrics ged"})
     void everySubcommandExplainsItselfAndItsOptions(String command) {
         String[] args = (command + " --help").split(" ");
         Cli r = Cli.run(args);

@@ -1,0 +1,128 @@
+package dev.penumbra.cli;
+
+import ai.djl.Device;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.Split;
+import dev.penumbra.evaluate.DatasetEvaluation;
+import dev.penumbra.evaluate.Evaluation;
+import dev.penumbra.evaluate.EvaluationSettings;
+import dev.penumbra.evaluate.ModelSummary;
+import dev.penumbra.io.Progress;
+import dev.penumbra.report.ReportWriter;
+import dev.penumbra.train.TrainRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code penumbra evaluate}. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate trained runs on a dataset split and write the report.", "",
+            "Draws samples per image from every run and writes into OUT: images.csv/.json (GED and diversity at each"
+                + " sample count with both estimators, Hungarian IoU, soft Dice, entropies), pixels.csv/.jsonl"
+                + " (sampled pixels: entropy, prediction, annotator votes, TP/FP/FN/TN), summary.json (means with"
+                + " bootstrap 95%% intervals, ECE, AUROC, AURC), statistics.json (rm_corr, t-tests), figures/ (PNG"
+                + " and SVG) and report.html, with provenance.json."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR", description = "Run folders written by 'penumbra train'.")
+    List<Path> runs;
+
+    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset (default: the one the runs were trained on).")
+    String data;
+
+    @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
+    Path out;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8,16", description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
+    int[] gedCounts;
+
+    @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "1000", description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")
+    String pixels;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10", description = "Bins of the reliability diagram (default: ${DEFAULT-VALUE}).")
+    int bins;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of sampling, pixel draws, GED draws and bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "Title of the dataset in the report (default: the data's name).")
+    String name;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
+                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed);
+        Split which = Split.parse(split);
+        for (Path run : runs) {
+            TrainRun.readSpec(run);
+        }
+        TrainRun.requireEmpty(out);
+        Device device = engine.apply();
+        String title = name != null ? name : data != null ? Path.of(data).getFileName().toString()
+                : Path.of(TrainRun.readSpec(runs.get(0)).data()).getFileName().toString();
+        DatasetEvaluation evaluation = Evaluation.run(title, runs, data, which, settings, device,
+                engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("runs", runs.stream().map(Path::toString).toList());
+        config.put("data", evaluation.data());
+        config.put("split", which.folder());
+        config.put("settings", settings.toString());
+        Provenance provenance = Provenance.of("evaluate", config, Map.of("evaluate", seed), device.toString(),
+                started);
+        Path report = ReportWriter.write(out, "Penumbra evaluation: " + title, List.of(evaluation), e -> out,
+                provenance);
+        provenance.writeTo(out);
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(table(evaluation));
+        w.printf("%nReport: %s%n", report);
+        w.flush();
+        return 0;
+    }
+
+    /** The summary as a plain-text table. */
+    static String table(DatasetEvaluation e) {
+        int k = e.settings().largestCount();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s split, %d images%n", e.name(),
+                e.split(), e.images()));
+        sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
+                "div@" + k, "HungIoU", "softDice", "entropy", "ECE", "AUROC", "rm_corr r"));
+        for (ModelSummary s : e.summaries()) {
+            sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
+                    s.label(), s.means().get("ged@" + k).estimate(), s.means().get("diversity@" + k).estimate(),
+                    s.means().get("hungarian_iou@" + k).estimate(), s.means().get("soft_dice").estimate(),
+                    s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
+                            ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
+        }
+        return sb.toString();
+    }
+}

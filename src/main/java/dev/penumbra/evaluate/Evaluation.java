@@ -1,0 +1,144 @@
+package dev.penumbra.evaluate;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.DataSource;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.data.Sample;
+import dev.penumbra.data.Split;
+import dev.penumbra.io.Progress;
+import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.TrainRun;
+import dev.penumbra.train.TrainedModel;
+import dev.penumbra.train.TrainingLoop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Evaluates several trained runs on one dataset split: every run on the same images, then the statistics. */
+public final class Evaluation {
+
+    /** Images shown in the image figures. */
+    static final int FIGURE_IMAGES = 4;
+
+    private Evaluation() {
+    }
+
+    /**
+     * @param runs  run folders written by {@code penumbra train}
+     * @param data  the dataset, or null for the one the runs were trained on (which must then be the same)
+     */
+    public static DatasetEvaluation run(String name, List<Path> runs, String data, Split split,
+                                        EvaluationSettings settings, Device device, Progress.Factory progress) {
+        if (runs.isEmpty()) {
+            throw new InputException("--runs: give at least one run folder");
+        }
+        List<RunSpec> specs = runs.stream().map(TrainRun::readSpec).toList();
+        for (Path run : runs) {
+            if (!java.nio.file.Files.isRegularFile(run.resolve(TrainingLoop.BEST))) {
+                throw new InputException("run folder " + run + " has no trained model (expected "
+                        + run.resolve(TrainingLoop.BEST) + "); finish its training first, e.g. with"
+                        + " 'penumbra train --resume'");
+            }
+        }
+        String source = data != null ? data : commonData(runs, specs);
+        int classes = specs.get(0).settings().backbone().classes();
+        for (int i = 1; i < specs.size(); i++) {
+            if (specs.get(i).settings().backbone().classes() != classes) {
+                throw new InputException("--runs: " + runs.get(i) + " predicts "
+                        + specs.get(i).settings().backbone().classes() + " classes but " + runs.get(0)
+                        + " predicts " + classes);
+            }
+        }
+        Map<DataOptions, Dataset> read = new HashMap<>();
+        List<String> labels = labels(runs, specs);
+        List<ModelEvaluation> models = new ArrayList<>();
+        List<Sample> reference = null;
+        List<Sample> figureImages = List.of();
+        for (int i = 0; i < runs.size(); i++) {
+            RunSpec spec = specs.get(i);
+            Dataset dataset = read.computeIfAbsent(spec.dataOptions(), o -> DataSource.read(source, o));
+            if (dataset.channels() != spec.channels()) {
+                throw new InputException("--data " + source + " has " + dataset.channels() + "-channel images but"
+                        + " the run " + runs.get(i) + " was trained on " + spec.channels() + "-channel images");
+            }
+            List<Sample> images = dataset.split(split);
+            if (images.isEmpty()) {
+                throw new InputException("--data " + source + " has no images in the " + split.folder() + " split");
+            }
+            if (reference == null) {
+                reference = images;
+                figureImages = chooseFigureImages(images, FIGURE_IMAGES);
+            } else if (!ids(images).equals(ids(reference))) {
+                throw new InputException("--runs: " + runs.get(i) + " reads a different set of " + split.folder()
+                        + " images from " + source + " than " + runs.get(0) + " (different data options)");
+            }
+            Set<String> figureIds = new HashSet<>(ids(figureImages));
+            try (TrainedModel trained = TrainedModel.load(runs.get(i), device)) {
+                models.add(new ModelEvaluator(settings).evaluate(trained, labels.get(i), runs.get(i).toString(),
+                        images, figureIds, progress));
+            }
+        }
+        List<ModelSummary> summaries = models.stream().map(m -> Statistics.summarise(m, settings)).toList();
+        int annotators = reference.stream().mapToInt(Sample::annotators).max().orElse(1);
+        return new DatasetEvaluation(name, source, split.folder(), classes, annotators, settings, models, summaries,
+                Statistics.compare(models, settings), figureImages);
+    }
+
+    private static String commonData(List<Path> runs, List<RunSpec> specs) {
+        Set<String> sources = new LinkedHashSet<>();
+        specs.forEach(s -> sources.add(s.data()));
+        if (sources.size() > 1) {
+            throw new InputException("--runs were trained on different data (" + String.join(", ", sources)
+                    + "); give the data to evaluate on with --data");
+        }
+        return specs.get(0).data();
+    }
+
+    /** The registry name of each run's model, or "model (folder)" where two runs share a model. */
+    static List<String> labels(List<Path> runs, List<RunSpec> specs) {
+        Map<String, Integer> uses = new HashMap<>();
+        specs.forEach(s -> uses.merge(s.model(), 1, Integer::sum));
+        List<String> labels = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String model = specs.get(i).model();
+            String label = uses.get(model) == 1 ? model : model + " (" + runs.get(i).getFileName() + ")";
+            if (!taken.add(label)) {
+                throw new InputException("--runs: " + runs.get(i) + " is given twice");
+            }
+            labels.add(label);
+        }
+        return labels;
+    }
+
+    /**
+     * The images of the image figures: those the annotators mark most, the most disputed first, then by id; an
+     * image nobody marks shows little, so those come last.
+     */
+    static List<Sample> chooseFigureImages(List<Sample> images, int n) {
+        Comparator<Sample> order = Comparator.comparing((Sample s) -> s.masks().stream().allMatch(
+                m -> m.isBlank())).thenComparing(s -> -disputedPixels(s)).thenComparing(Sample::id);
+        return images.stream().sorted(order).limit(n).toList();
+    }
+
+    private static int disputedPixels(Sample s) {
+        int count = 0;
+        for (int v : ModelEvaluator.votes(s.masks())) {
+            count += v > 0 && v < s.annotators() ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static List<String> ids(List<Sample> samples) {
+        return samples.stream().map(Sample::id).toList();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.figure.Charts;
+import dev.penumbra.figure.Figure;
+import dev.penumbra.figure.FigureFiles;
+import dev.penumbra.metric.Calibration;
+import dev.penumbra.metric.ErrorDetection;
+import dev.penumbra.stats.Bootstrap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws an evaluation's figures into a folder, as PNG and SVG: Fig 3 (entropy maps), Fig 4 (uncertainty by
+ * TP / FP / FN / TN), Fig 5 (model vs annotator uncertainty, several annotators only), Fig 6 (GED and diversity vs
+ * sample count with 95% intervals), Fig 7 (sample grids), the reliability diagram and the risk-coverage curves.
+ */
+public final class EvaluationFigures {
+
+    private static final int W = 760;
+    private static final int H = 460;
+
+    private EvaluationFigures() {
+    }
+
+    /** @return the figures in the order the report shows them, keyed by a short name */
+    public static Map<String, Figure> write(DatasetEvaluation e, Path dir) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        String t = e.name();
+        if (!e.figureImages().isEmpty()) {
+            figures.put("fig3", ImageFigures.entropyMaps(dir, "fig3_entropy_maps", "Entropy maps (" + t + ")",
+                    e.figureImages(), e.models(), e.classes()));
+        }
+        figures.put("fig4", outcomes(e, dir));
+        if (e.annotators() > 1) {
+            figures.put("fig5", agreement(e, dir));
+        }
+        figures.put("fig6", gedCurve(e, dir, "ged", "GED D\u00b2 (paper estimator)", "fig6_ged_vs_samples",
+                "Generalized energy distance vs the number of samples, dataset mean with bootstrap 95% interval;"
+                        + " lower is better."));
+        figures.put("fig6b", gedCurve(e, dir, "diversity", "sample diversity E[d(y, y')]",
+                "fig6_diversity_vs_samples", "Sample diversity vs the number of samples, dataset mean with"
+                        + " bootstrap 95% interval."));
+        if (!e.figureImages().isEmpty()) {
+            figures.put("fig7", ImageFigures.samples(dir, "fig7_samples", "Samples (" + t + ")",
+                    e.figureImages().subList(0, Math.min(2, e.figureImages().size())), e.models(), e.summaries(), 8,
+                    e.settings().largestCount()));
+        }
+        figures.put("reliability", reliability(e, dir));
+        Figure rc = riskCoverage(e, dir);
+        if (rc != null) {
+            figures.put("risk_coverage", rc);
+        }
+        return figures;
+    }
+
+    private static Figure outcomes(DatasetEvaluation e, Path dir) {
+        LinkedHashMap<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        for (ModelEvaluation m : e.models()) {
+            values.put(m.label(), Statistics.byOutcome(m.pixels()));
+        }
+        String caption = "Pixel predictive entropy by prediction outcome (" + e.name() + "), over sampled pixels"
+                + " where all annotators agree; boxes: quartiles, line: median, marker: mean.";
+        return FigureFiles.write(dir, "fig4_uncertainty_by_outcome", W, H, caption, Charts.boxPlot(
+                "Uncertainty by prediction outcome", "outcome", "pixel entropy (bits)",
+                List.of("TP", "FP", "FN", "TN"), values));
+    }
+
+    private static Figure agreement(DatasetEvaluation e, Path dir) {
+        LinkedHashMap<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        List<String> categories = new ArrayList<>();
+        for (ModelEvaluation m : e.models()) {
+            Map<String, List<Double>> groups = Statistics.byAgreement(m.pixels());
+            groups.keySet().stream().filter(k -> !categories.contains(k)).forEach(categories::add);
+            values.put(m.label(), groups);
+        }
+        String caption = "Model uncertainty (pixel entropy) by annotator agreement (" + e.name() + "): votes of"
+                + " the annotators for foreground vs background, e.g. 3-1 = three against one.";
+        return FigureFiles.write(dir, "fig5_model_vs_annotator_uncertainty", W, H, caption, Charts.boxPlot(
+                "Model vs annotator uncertainty", "annotators", "pixel entropy (bits)", categories, values));
+    }
+
+    private static Figure gedCurve(DatasetEvaluation e, Path dir, String metric, String axis, String name,
+                                   String caption) {
+        LinkedHashMap<String, List<Charts.Point>> series = new LinkedHashMap<>();
+        for (ModelSummary s : e.summaries()) {
+            List<Charts.Point> points = new ArrayList<>();
+            for (int k : e.settings().gedCounts()) {
+                Bootstrap.Interval i = s.means().get(metric + "@" + k);
+                points.add(new Charts.Point(k, i.estimate(), i.low(), i.high()));
+            }
+            series.put(s.label(), points);
+        }
+        return FigureFiles.write(dir, name, W, H, caption + " (" + e.name() + ")", Charts.intervals(
+                metric.equals("ged") ? "GED vs sample count" : "Sample diversity vs sample count",
+                "samples per image", axis, series));
+    }
+
+    private static Figure reliability(DatasetEvaluation e, Path dir) {
+        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        StringBuilder eces = new StringBuilder();
+        for (int i = 0; i < e.models().size(); i++) {
+            ModelEvaluation m = e.models().get(i);
+            List<Calibration.Bin> bins = m.calibration().bins().stream().filter(b -> b.count() > 0).toList();
+            double[] x = bins.stream().mapToDouble(Calibration.Bin::meanPredicted).toArray();
+            double[] y = bins.stream().mapToDouble(Calibration.Bin::observedFrequency).toArray();
+            series.put(m.label(), new double[][] {x, y});
+            eces.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.4f", m.label(),
+                    e.summaries().get(i).ece()));
+        }
+        String caption = "Reliability of the foreground probability over every test pixel (" + e.name() + "):"
+                + " mean predicted probability vs the share of annotators marking the pixel, per bin; the dashed"
+                + " line is perfect calibration. ECE: " + eces + ".";
+        return FigureFiles.write(dir, "reliability", W, H, caption, Charts.lines("Reliability diagram",
+                "mean predicted foreground probability", "observed foreground frequency", series, true,
+                new double[] {0, 1}, new double[] {0, 1}));
+    }
+
+    private static Figure riskCoverage(DatasetEvaluation e, Path dir) {
+        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        for (ModelEvaluation m : e.models()) {
+            ErrorDetection.RiskCoverage c = EvaluationTables.riskCoverage(m);
+            if (c != null) {
+                series.put(m.label(), new double[][] {c.coverage(), c.risk()});
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        String caption = "Risk-coverage curves (" + e.name() + "): keeping only the pixels with the lowest entropy"
+                + " (coverage), the share of them predicted wrongly (risk), over sampled pixels where all"
+                + " annotators agree; a lower area (AURC) is a better failure detector.";
+        return FigureFiles.write(dir, "risk_coverage", W, H, caption, Charts.lines("Risk-coverage",
+                "coverage", "risk (pixel error rate)", series, false, new double[] {0, 1}, null));
+    }
+}

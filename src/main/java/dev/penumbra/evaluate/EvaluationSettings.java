@@ -1,0 +1,100 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.InputException;
+
+import java.util.Arrays;
+
+/**
+ * How runs are evaluated.
+ *
+ * @param samples          model samples per image for the uncertainty maps, Hungarian IoU and the largest GED
+ * @param gedCounts        sample counts for GED and diversity, ascending, each at most {@code samples}
+ * @param pixelsPerImage   pixels sampled per image for the pixel tables; {@link #ALL_PIXELS} for every pixel
+ * @param bootstrap        bootstrap resamples for the 95% intervals of dataset means
+ * @param calibrationBins  equal-width bins of the reliability diagram and ECE
+ * @param batchSize        images per forward pass
+ * @param seed             seeds the sampling, the pixel draws, the GED annotation draws and the bootstrap
+ */
+public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImage, int bootstrap,
+                                 int calibrationBins, int batchSize, long seed) {
+
+    /** {@link #pixelsPerImage} value meaning every pixel. */
+    public static final int ALL_PIXELS = -1;
+
+    public EvaluationSettings {
+        if (samples < 1) {
+            throw new InputException("--samples must be at least 1, got " + samples);
+        }
+        gedCounts = gedCounts.clone();
+        if (gedCounts.length == 0) {
+            throw new InputException("--ged-samples needs at least one sample count");
+        }
+        for (int i = 0; i < gedCounts.length; i++) {
+            if (gedCounts[i] < 1 || gedCounts[i] > samples || (i > 0 && gedCounts[i] <= gedCounts[i - 1])) {
+                throw new InputException("--ged-samples " + Arrays.toString(gedCounts) + ": expected ascending"
+                        + " counts between 1 and --samples (" + samples + ")");
+            }
+        }
+        if (pixelsPerImage < 1 && pixelsPerImage != ALL_PIXELS) {
+            throw new InputException("--pixels must be a positive count or 'all', got " + pixelsPerImage);
+        }
+        if (bootstrap < 100) {
+            throw new InputException("--bootstrap must be at least 100 resamples, got " + bootstrap);
+        }
+        if (calibrationBins < 2) {
+            throw new InputException("--calibration-bins must be at least 2, got " + calibrationBins);
+        }
+        if (batchSize < 1) {
+            throw new InputException("--batch-size must be at least 1, got " + batchSize);
+        }
+    }
+
+    /** The paper's settings: 16 samples, GED at 1, 4, 8, 16, 1000 pixels per image; 1000 bootstrap draws. */
+    public static EvaluationSettings paper(long seed) {
+        return new EvaluationSettings(16, new int[] {1, 4, 8, 16}, 1000, 1000, 10, 8, seed);
+    }
+
+    /** Parses a pixel budget: a positive count or "all". */
+    public static int parsePixels(String text) {
+        if ("all".equalsIgnoreCase(text.trim())) {
+            return ALL_PIXELS;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InputException("--pixels '" + text + "': expected a positive count or 'all'");
+    }
+
+    public int largestCount() {
+        return gedCounts[gedCounts.length - 1];
+    }
+
+    @Override
+    public int[] gedCounts() {
+        return gedCounts.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EvaluationSettings s && samples == s.samples && Arrays.equals(gedCounts, s.gedCounts)
+                && pixelsPerImage == s.pixelsPerImage && bootstrap == s.bootstrap
+                && calibrationBins == s.calibrationBins && batchSize == s.batchSize && seed == s.seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(gedCounts) * 31 + Long.hashCode(seed) + samples;
+    }
+
+    @Override
+    public String toString() {
+        return "EvaluationSettings[samples=" + samples + ", gedCounts=" + Arrays.toString(gedCounts) + ", pixels="
+                + (pixelsPerImage == ALL_PIXELS ? "all" : pixelsPerImage) + ", bootstrap=" + bootstrap + ", bins="
+                + calibrationBins + ", batch=" + batchSize + ", seed=" + seed + "]";
+    }
+}

@@ -1,0 +1,147 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.CsvFiles;
+import dev.penumbra.io.Json;
+import dev.penumbra.metric.Calibration;
+import dev.penumbra.metric.ErrorDetection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an evaluation's tables into a folder: {@code images.csv/.json} (per image and model),
+ * {@code pixels.csv/.jsonl} (per sampled pixel and model), {@code summary.json} (per model, with bootstrap
+ * intervals), {@code statistics.json} (tests and correlations), {@code reliability.csv} and
+ * {@code risk_coverage.csv}.
+ */
+public final class EvaluationTables {
+
+    private EvaluationTables() {
+    }
+
+    /** Writes every table of {@code e} into {@code out}. */
+    public static void write(DatasetEvaluation e, Path out) {
+        writeImages(e, out);
+        writePixels(e, out);
+        Json.write(out.resolve("summary.json"), e.summaries());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("comparisons", e.comparisons());
+        Map<String, Object> correlations = new LinkedHashMap<>();
+        for (ModelSummary s : e.summaries()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("correctness", s.correctness());
+            one.put("agreement", s.agreement());
+            correlations.put(s.label(), one);
+        }
+        stats.put("correlations", correlations);
+        stats.put("alpha", Correlation.ALPHA);
+        Json.write(out.resolve("statistics.json"), stats);
+        writeReliability(e, out);
+        writeRiskCoverage(e, out);
+    }
+
+    private static void writeImages(DatasetEvaluation e, Path out) {
+        int[] counts = e.settings().gedCounts();
+        int largest = e.settings().largestCount();
+        List<String> header = new ArrayList<>(List.of("model", "image", "annotators"));
+        for (int k : counts) {
+            header.add("ged@" + k);
+        }
+        for (int k : counts) {
+            header.add("diversity@" + k);
+        }
+        header.addAll(List.of("ged_unbiased@" + largest, "diversity_unbiased@" + largest, "annotation_diversity",
+                "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
+                "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground"));
+        List<Object[]> rows = new ArrayList<>();
+        List<ImageScores> all = new ArrayList<>();
+        for (ModelEvaluation m : e.models()) {
+            for (ImageScores s : m.images()) {
+                List<Object> row = new ArrayList<>(List.of(s.model(), s.image(), s.annotators()));
+                for (double v : s.ged()) {
+                    row.add(v);
+                }
+                for (double v : s.diversity()) {
+                    row.add(v);
+                }
+                row.addAll(List.of(s.gedUnbiased(), s.diversityUnbiased(), s.annotationDiversity(), s.hungarianIou(),
+                        s.softDice(), s.meanEntropy(), s.meanMutualInformation(), s.meanAnnotatorEntropy(),
+                        s.predictedForeground(), s.annotatedForeground()));
+                rows.add(row.toArray());
+                all.add(s);
+            }
+        }
+        CsvFiles.write(out.resolve("images.csv"), header, rows);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("gedCounts", counts);
+        json.put("images", all);
+        Json.write(out.resolve("images.json"), json);
+    }
+
+    private static void writePixels(DatasetEvaluation e, Path out) {
+        List<String> header = List.of("model", "image", "pixel", "entropy_bits", "mutual_information_bits",
+                "foreground_probability", "predicted_foreground", "votes", "annotators", "outcome", "agreement");
+        List<Object[]> rows = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        for (ModelEvaluation m : e.models()) {
+            for (PixelRecord p : m.pixels()) {
+                Outcome o = p.outcome();
+                rows.add(new Object[] {m.label(), p.image(), p.pixel(), p.entropy(), p.mutualInformation(),
+                    p.foreground(), p.predicted() ? 1 : 0, p.votes(), p.annotators(), o == null ? "" : o.name(),
+                    p.agreementLabel()});
+                Map<String, Object> line = new LinkedHashMap<>();
+                for (int c = 0; c < header.size(); c++) {
+                    line.put(header.get(c), rows.get(rows.size() - 1)[c]);
+                }
+                line.put("outcome", o == null ? null : o.name());
+                lines.append(Json.toLine(line)).append('\n');
+            }
+        }
+        CsvFiles.write(out.resolve("pixels.csv"), header, rows);
+        AtomicFiles.writeString(out.resolve("pixels.jsonl"), lines.toString());
+    }
+
+    private static void writeReliability(DatasetEvaluation e, Path out) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ModelEvaluation m : e.models()) {
+            for (Calibration.Bin b : m.calibration().bins()) {
+                rows.add(new Object[] {m.label(), b.lower(), b.upper(), b.count(), b.meanPredicted(),
+                    b.observedFrequency()});
+            }
+        }
+        CsvFiles.write(out.resolve("reliability.csv"), List.of("model", "lower", "upper", "pixels",
+                "mean_predicted", "observed_frequency"), rows);
+    }
+
+    private static void writeRiskCoverage(DatasetEvaluation e, Path out) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ModelEvaluation m : e.models()) {
+            ErrorDetection.RiskCoverage curve = riskCoverage(m);
+            if (curve == null) {
+                continue;
+            }
+            for (int i = 0; i < curve.coverage().length; i++) {
+                rows.add(new Object[] {m.label(), curve.coverage()[i], curve.risk()[i]});
+            }
+        }
+        CsvFiles.write(out.resolve("risk_coverage.csv"), List.of("model", "coverage", "risk"), rows);
+    }
+
+    /** The risk-coverage curve of pixel entropy over the sampled pixels where annotators agree; null if none. */
+    static ErrorDetection.RiskCoverage riskCoverage(ModelEvaluation m) {
+        List<PixelRecord> agreed = m.pixels().stream().filter(p -> p.outcome() != null).toList();
+        if (agreed.isEmpty()) {
+            return null;
+        }
+        double[] u = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
+        boolean[] wrong = new boolean[agreed.size()];
+        for (int i = 0; i < wrong.length; i++) {
+            wrong[i] = !agreed.get(i).outcome().correct();
+        }
+        return ErrorDetection.riskCoverage(u, wrong);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.penumbra.evaluate;
+
+/**
+ * Scores of one test image under one model. GED and diversity are given for each sample count of
+ * {@link EvaluationSettings#gedCounts()}, in that order, with the paper estimator; the unbiased estimator is given
+ * for the largest count.
+ *
+ * @param model                 the model's label in this evaluation
+ * @param image                 image id
+ * @param annotators            annotations of the image
+ * @param ged                   D^2 (paper estimator) per sample count
+ * @param diversity             sample diversity E[d(y, y')] (paper estimator) per sample count
+ * @param gedUnbiased           D^2 with the unbiased estimator at the largest sample count
+ * @param diversityUnbiased     sample diversity, unbiased estimator, largest sample count
+ * @param annotationDiversity   E[d(a, a')] over distinct annotator pairs (0 for one annotator)
+ * @param hungarianIou          mean IoU of the optimal sample-annotation matching, largest sample count
+ * @param softDice              soft Dice of the mean foreground probability against the mean annotation
+ * @param meanEntropy           mean pixel predictive entropy, bits
+ * @param meanMutualInformation mean pixel mutual information, bits
+ * @param meanAnnotatorEntropy  mean pixel entropy of the mean annotation, bits
+ * @param predictedForeground   share of pixels whose mean prediction is foreground
+ * @param annotatedForeground   mean share of pixels the annotators mark
+ */
+public record ImageScores(String model, String image, int annotators, double[] ged, double[] diversity,
+                          double gedUnbiased, double diversityUnbiased, double annotationDiversity,
+                          double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
+                          double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground) {
+}

@@ -1,0 +1,23 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.metric.Calibration;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured for one run on one split.
+ *
+ * @param label            the model's name in tables and figures (the registry name, or the run folder when two
+ *                         runs share a model)
+ * @param model            registry name of the model
+ * @param run              the run folder
+ * @param distinctSamples  distinct masks the model can sample per image (Integer.MAX_VALUE for unbounded)
+ * @param images           per-image scores, in the split's order
+ * @param pixels           sampled pixels of every image
+ * @param calibration      reliability of the foreground probability over every pixel of the split
+ * @param maps             maps of the figure images, by image id
+ */
+public record ModelEvaluation(String label, String model, String run, int distinctSamples, List<ImageScores> images,
+                              List<PixelRecord> pixels, Calibration calibration, Map<String, ImageMaps> maps) {
+}

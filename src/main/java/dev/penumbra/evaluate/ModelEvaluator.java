@@ -1,0 +1,114 @@
+package dev.penumbra.evaluate;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.penumbra.data.Mask;
+import dev.penumbra.data.Sample;
+import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Calibration;
+import dev.penumbra.model.Batch;
+import dev.penumbra.model.SampledPrediction;
+import dev.penumbra.train.TrainedModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Evaluates one trained run on a list of images: draws {@link EvaluationSettings#samples()} samples per image in
+ * batches through the model's own sampling path, and turns them into {@link ImageScores}, {@link PixelRecord}s,
+ * the calibration histogram and the maps of the figure images.
+ */
+public final class ModelEvaluator {
+
+    private final EvaluationSettings settings;
+
+    public ModelEvaluator(EvaluationSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param label      the model's name in the outputs
+     * @param run        the run folder, as shown in the outputs
+     * @param data       the images to evaluate, all of the run's size and channels
+     * @param figureIds  images whose maps are kept for the figures
+     */
+    public ModelEvaluation evaluate(TrainedModel trained, String label, String run, List<Sample> data, Set<String> figureIds,
+                                    Progress.Factory progress) {
+        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
+        Random gedDraws = new Random(settings.seed());
+        int classes = trained.model().classes();
+        Calibration calibration = new Calibration(settings.calibrationBins());
+        List<ImageScores> images = new ArrayList<>();
+        List<PixelRecord> pixels = new ArrayList<>();
+        Map<String, ImageMaps> maps = new LinkedHashMap<>();
+        try (Progress bar = progress.start("evaluate " + label, data.size())) {
+            for (int from = 0; from < data.size(); from += settings.batchSize()) {
+                List<Sample> part = data.subList(from, Math.min(data.size(), from + settings.batchSize()));
+                try (NDManager sub = trained.manager().newSubManager()) {
+                    Batch batch = new Batch(sub, part, new int[part.size()]);
+                    SampledPrediction prediction = SampledPrediction.draw(trained.model(), trained.parameters(),
+                            batch.images(), settings.samples());
+                    float[] mean = prediction.mean().toFloatArray();
+                    float[] entropy = prediction.entropy().toFloatArray();
+                    float[] mutual = prediction.mutualInformation().toFloatArray();
+                    long[] masks = prediction.masks().toLongArray();
+                    for (int b = 0; b < part.size(); b++) {
+                        Sample s = part.get(b);
+                        SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
+                                entropy, mutual, masks);
+                        images.add(image.scores(label, settings, gedDraws));
+                        pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));
+                        calibration.addAll(image.foreground(), image.meanAnnotation());
+                        if (figureIds.contains(s.id())) {
+                            maps.put(s.id(), image.maps(8));
+                        }
+                        bar.step(s.id());
+                    }
+                }
+            }
+        }
+        return new ModelEvaluation(label, trained.spec().model(), run, trained.model().distinctSamples(), images,
+                pixels, calibration, maps);
+    }
+
+    /**
+     * The pixels sampled from one image: the same for every model (seeded by the evaluation seed and the image
+     * id), drawn without replacement, in ascending order; every pixel when the budget covers the image.
+     */
+    static int[] pixelIndices(Sample s, EvaluationSettings settings) {
+        int n = s.image().height() * s.image().width();
+        int k = settings.pixelsPerImage() == EvaluationSettings.ALL_PIXELS ? n : Math.min(n, settings.pixelsPerImage());
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (k < n) {
+            Random rng = new Random(settings.seed() * 1_000_003L + s.id().hashCode());
+            for (int i = 0; i < k; i++) {
+                int j = i + rng.nextInt(n - i);
+                int t = all[i];
+                all[i] = all[j];
+                all[j] = t;
+            }
+        }
+        int[] chosen = java.util.Arrays.copyOf(all, k);
+        java.util.Arrays.sort(chosen);
+        return chosen;
+    }
+
+    /** Votes per pixel: how many of the annotations mark it (any non-background class). */
+    static int[] votes(List<Mask> masks) {
+        int[] votes = new int[masks.get(0).pixels().length];
+        for (Mask m : masks) {
+            byte[] p = m.pixels();
+            for (int i = 0; i < p.length; i++) {
+                votes[i] += p[i] != 0 ? 1 : 0;
+            }
+        }
+        return votes;
+    }
+}

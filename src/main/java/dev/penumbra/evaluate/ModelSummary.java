@@ -1,0 +1,31 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.metric.Calibration;
+import dev.penumbra.stats.Bootstrap;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dataset-level results of one model.
+ *
+ * @param label                 the model's label
+ * @param images                test images
+ * @param means                 dataset means of the per-image scores with bootstrap 95% intervals, by metric name
+ *                              ("ged@16", "diversity@16", "ged_unbiased@16", "hungarian_iou@16", "soft_dice", ...)
+ * @param ece                   expected calibration error of the foreground probability (all pixels)
+ * @param reliability           the reliability diagram's bins
+ * @param auroc                 AUROC of pixel entropy for "prediction wrong" (sampled pixels where annotators agree)
+ * @param aurc                  area under the risk-coverage curve (same pixels; lower is better)
+ * @param errorRate             share of those pixels predicted wrongly (the AURC of a useless ranking)
+ * @param correctness           rm_corr of correctness (1 correct, 0 wrong) with entropy
+ * @param agreement             rm_corr of annotator disagreement level with entropy; null for one annotator
+ * @param outcomeMedians        median pixel entropy (bits) by TP / FP / FN / TN
+ * @param outcomeCounts         sampled pixels by outcome
+ * @param agreementMedians      median pixel entropy (bits) by annotator agreement ("all agree", "3-1", ...)
+ */
+public record ModelSummary(String label, int images, Map<String, Bootstrap.Interval> means, double ece,
+                           List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
+                           Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
+                           Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians) {
+}

@@ -1,0 +1,133 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.data.Mask;
+import dev.penumbra.data.Sample;
+import dev.penumbra.metric.Ged;
+import dev.penumbra.metric.HungarianIou;
+import dev.penumbra.metric.Overlap;
+import dev.penumbra.metric.SoftDice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One image's share of a batch's samples, unpacked into plain arrays: the mean foreground probability, the
+ * entropy and mutual information maps, the sample masks, and the annotators' votes.
+ */
+final class SampledImage {
+
+    private final Sample sample;
+    private final float[] foreground;
+    private final boolean[] predicted;
+    private final float[] entropy;
+    private final float[] mutual;
+    private final List<byte[]> samples;
+    private final int[] votes;
+
+    private SampledImage(Sample sample, float[] foreground, boolean[] predicted, float[] entropy, float[] mutual,
+                         List<byte[]> samples, int[] votes) {
+        this.sample = sample;
+        this.foreground = foreground;
+        this.predicted = predicted;
+        this.entropy = entropy;
+        this.mutual = mutual;
+        this.samples = samples;
+        this.votes = votes;
+    }
+
+    /**
+     * @param b       the image's index in the batch
+     * @param batch   B
+     * @param mean    B x C x H x W mean class probabilities
+     * @param entropy B x 1 x H x W bits
+     * @param mutual  B x 1 x H x W bits
+     * @param masks   n x B x 1 x H x W argmax classes
+     */
+    static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
+                           float[] mutual, long[] masks) {
+        int pixels = s.image().height() * s.image().width();
+        float[] fg = new float[pixels];
+        boolean[] predicted = new boolean[pixels];
+        int base = b * classes * pixels;
+        for (int p = 0; p < pixels; p++) {
+            float background = mean[base + p];
+            fg[p] = Math.max(0f, Math.min(1f, 1f - background));
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (mean[base + c * pixels + p] > mean[base + best * pixels + p]) {
+                    best = c;
+                }
+            }
+            predicted[p] = best != 0;
+        }
+        List<byte[]> drawn = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            drawn.add(Overlap.foreground(masks, (i * batch + b) * pixels, pixels));
+        }
+        return new SampledImage(s, fg, predicted,
+                java.util.Arrays.copyOfRange(entropy, b * pixels, (b + 1) * pixels),
+                java.util.Arrays.copyOfRange(mutual, b * pixels, (b + 1) * pixels), drawn,
+                ModelEvaluator.votes(s.masks()));
+    }
+
+    float[] foreground() {
+        return foreground;
+    }
+
+    /** @return per pixel the share of annotators marking it */
+    float[] meanAnnotation() {
+        float[] m = new float[votes.length];
+        int l = sample.annotators();
+        for (int i = 0; i < m.length; i++) {
+            m[i] = votes[i] / (float) l;
+        }
+        return m;
+    }
+
+    ImageScores scores(String label, EvaluationSettings settings, Random gedDraws) {
+        List<byte[]> annotations = sample.masks().stream().map(Mask::pixels).toList();
+        int[] counts = settings.gedCounts();
+        double[] ged = new double[counts.length];
+        double[] diversity = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            Ged.Result r = Ged.compute(samples.subList(0, counts[i]), annotations, Ged.Estimator.PAPER, gedDraws);
+            ged[i] = r.ged();
+            diversity[i] = r.sampleDiversity();
+        }
+        List<byte[]> largest = samples.subList(0, settings.largestCount());
+        Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
+        double sumEntropy = 0;
+        double sumMutual = 0;
+        double sumAnnotator = 0;
+        int predictedCount = 0;
+        double annotated = 0;
+        int l = sample.annotators();
+        for (int p = 0; p < votes.length; p++) {
+            sumEntropy += entropy[p];
+            sumMutual += mutual[p];
+            sumAnnotator += PixelRecord.binaryEntropyBits(votes[p] / (double) l);
+            predictedCount += predicted[p] ? 1 : 0;
+            annotated += votes[p] / (double) l;
+        }
+        int n = votes.length;
+        return new ImageScores(label, sample.id(), l, ged, diversity, unbiased.ged(), unbiased.sampleDiversity(),
+                unbiased.annotationDiversity(), HungarianIou.matched(largest, annotations),
+                SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
+                predictedCount / (double) n, annotated / n);
+    }
+
+    List<PixelRecord> pixelRecords(int[] indices) {
+        List<PixelRecord> out = new ArrayList<>(indices.length);
+        for (int p : indices) {
+            out.add(new PixelRecord(sample.id(), p, entropy[p], mutual[p], foreground[p], predicted[p], votes[p],
+                    sample.annotators()));
+        }
+        return out;
+    }
+
+    ImageMaps maps(int keptSamples) {
+        return new ImageMaps(foreground, entropy, List.copyOf(samples.subList(0, Math.min(keptSamples,
+                samples.size()))));
+    }
+}

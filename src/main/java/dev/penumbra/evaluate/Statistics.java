@@ -1,0 +1,135 @@
+package dev.penumbra.evaluate;
+
+import dev.penumbra.metric.ErrorDetection;
+import dev.penumbra.stats.Bootstrap;
+import dev.penumbra.stats.TTest;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/** Turns {@link ModelEvaluation}s into {@link ModelSummary}s and pairwise {@link Comparison}s. */
+public final class Statistics {
+
+    private Statistics() {
+    }
+
+    /** The per-image scores whose dataset means get bootstrap intervals, by name. */
+    static Map<String, ToDoubleFunction<ImageScores>> perImageMetrics(EvaluationSettings settings) {
+        Map<String, ToDoubleFunction<ImageScores>> m = new LinkedHashMap<>();
+        int[] counts = settings.gedCounts();
+        for (int i = 0; i < counts.length; i++) {
+            int k = i;
+            m.put("ged@" + counts[i], s -> s.ged()[k]);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            int k = i;
+            m.put("diversity@" + counts[i], s -> s.diversity()[k]);
+        }
+        int largest = settings.largestCount();
+        m.put("ged_unbiased@" + largest, ImageScores::gedUnbiased);
+        m.put("diversity_unbiased@" + largest, ImageScores::diversityUnbiased);
+        m.put("hungarian_iou@" + largest, ImageScores::hungarianIou);
+        m.put("soft_dice", ImageScores::softDice);
+        m.put("entropy", ImageScores::meanEntropy);
+        m.put("mutual_information", ImageScores::meanMutualInformation);
+        return m;
+    }
+
+    public static ModelSummary summarise(ModelEvaluation e, EvaluationSettings settings) {
+        Map<String, Bootstrap.Interval> means = new LinkedHashMap<>();
+        perImageMetrics(settings).forEach((name, f) -> means.put(name, Bootstrap.meanCi(
+                e.images().stream().mapToDouble(f).toArray(), settings.bootstrap(), 0.95, settings.seed())));
+        List<PixelRecord> agreed = e.pixels().stream().filter(p -> p.outcome() != null).toList();
+        double[] uncertainty = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
+        boolean[] wrong = new boolean[agreed.size()];
+        int errors = 0;
+        for (int i = 0; i < wrong.length; i++) {
+            wrong[i] = !agreed.get(i).outcome().correct();
+            errors += wrong[i] ? 1 : 0;
+        }
+        double auroc = agreed.isEmpty() ? Double.NaN : ErrorDetection.auroc(uncertainty, wrong);
+        double aurc = agreed.isEmpty() ? Double.NaN : ErrorDetection.riskCoverage(uncertainty, wrong).aurc();
+        Correlation correctness = Correlation.of("correct", e.pixels(), p -> p.outcome() != null,
+                p -> p.outcome().correct() ? 1 : 0);
+        boolean severalAnnotators = e.pixels().stream().anyMatch(p -> p.annotators() > 1);
+        Correlation agreement = severalAnnotators
+                ? Correlation.of("disagreement", e.pixels(), p -> true, PixelRecord::disagreement) : null;
+        Map<String, Double> outcomeMedians = new LinkedHashMap<>();
+        Map<String, Integer> outcomeCounts = new LinkedHashMap<>();
+        Map<String, List<Double>> byOutcome = byOutcome(e.pixels());
+        byOutcome.forEach((k, v) -> {
+            outcomeMedians.put(k, median(v));
+            outcomeCounts.put(k, v.size());
+        });
+        Map<String, Double> agreementMedians = new LinkedHashMap<>();
+        byAgreement(e.pixels()).forEach((k, v) -> agreementMedians.put(k, median(v)));
+        return new ModelSummary(e.label(), e.images().size(), means, e.calibration().ece(), e.calibration().bins(),
+                auroc, aurc, agreed.isEmpty() ? Double.NaN : errors / (double) agreed.size(), correctness,
+                agreement, outcomeMedians, outcomeCounts, agreementMedians);
+    }
+
+    /** Pixel entropies by outcome, TP, FP, FN, TN order (every key present). */
+    public static Map<String, List<Double>> byOutcome(List<PixelRecord> pixels) {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            m.put(o.name(), new ArrayList<>());
+        }
+        for (PixelRecord p : pixels) {
+            Outcome o = p.outcome();
+            if (o != null) {
+                m.get(o.name()).add((double) p.entropy());
+            }
+        }
+        return m;
+    }
+
+    /** Pixel entropies by annotator agreement, from full agreement to the most even split. */
+    public static Map<String, List<Double>> byAgreement(List<PixelRecord> pixels) {
+        Map<Integer, Map<String, List<Double>>> levels = new java.util.TreeMap<>();
+        for (PixelRecord p : pixels) {
+            levels.computeIfAbsent(p.disagreement(), k -> new java.util.TreeMap<>(java.util.Comparator.reverseOrder()))
+                    .computeIfAbsent(p.agreementLabel(), k -> new ArrayList<>()).add((double) p.entropy());
+        }
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        levels.values().forEach(m::putAll);
+        return m;
+    }
+
+    private static double median(List<Double> v) {
+        return v.isEmpty() ? Double.NaN : new Median().evaluate(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * For every ordered pair of models (a, b), the one-sided tests that a's per-image GED at the largest sample
+     * count is lower than b's, two-sample and paired.
+     */
+    public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
+        String metric = "ged@" + settings.largestCount();
+        int last = settings.gedCounts().length - 1;
+        Function<ModelEvaluation, double[]> values = m -> m.images().stream().mapToDouble(s -> s.ged()[last]).toArray();
+        List<Comparison> out = new ArrayList<>();
+        for (ModelEvaluation a : models) {
+            for (ModelEvaluation b : models) {
+                if (a == b) {
+                    continue;
+                }
+                double[] x = values.apply(a);
+                double[] y = values.apply(b);
+                if (x.length < 2 || y.length < 2) {
+                    continue; // a t-test needs two images per model
+                }
+                TTest.Result two = TTest.twoSample(x, y, TTest.Alternative.LESS);
+                boolean sameImages = a.images().stream().map(ImageScores::image).toList()
+                        .equals(b.images().stream().map(ImageScores::image).toList());
+                TTest.Result paired = sameImages ? TTest.paired(x, y, TTest.Alternative.LESS) : null;
+                out.add(new Comparison(metric, a.label(), b.label(), two, paired));
+            }
+        }
+        return out;
+    }
+}

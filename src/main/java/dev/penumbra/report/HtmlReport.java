@@ -1,0 +1,229 @@
+package dev.penumbra.report;
+
+import dev.penumbra.evaluate.Comparison;
+import dev.penumbra.evaluate.Correlation;
+import dev.penumbra.evaluate.DatasetEvaluation;
+import dev.penumbra.evaluate.ModelSummary;
+import dev.penumbra.figure.Figure;
+import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.Json;
+import dev.penumbra.stats.Bootstrap;
+import dev.penumbra.stats.TTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static dev.penumbra.report.Html.esc;
+import static dev.penumbra.report.Html.num;
+
+/**
+ * One HTML file that opens from disk in any browser: the figures are embedded as PNG data (and linked as PNG and
+ * SVG files beside it), with every table, every test with its statistic and p-value, the methods and the
+ * provenance of the evaluation.
+ */
+public final class HtmlReport {
+
+    /** One evaluated dataset with its figures. */
+    public record Section(DatasetEvaluation evaluation, Map<String, Figure> figures) {
+    }
+
+    private HtmlReport() {
+    }
+
+    /**
+     * @param file       the report to write (atomically)
+     * @param title      the page title
+     * @param sections   one per evaluated dataset
+     * @param provenance how it was made (written as JSON at the end)
+     */
+    public static void write(Path file, String title, List<Section> sections, Object provenance) {
+        Path base = file.toAbsolutePath().getParent();
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
+                .append("</title>\n<style>\n").append(Style.CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        b.append("<h1>").append(esc(title)).append("</h1>\n");
+        b.append("<p class=\"lead\">Is the uncertainty useful? Each model's samples are compared with the"
+                + " annotators (generalized energy distance, diversity, overlap), and its pixel uncertainty is"
+                + " tested as a flag of errors and against the annotators' disagreement, after Czolbe et al., IPMI"
+                + " 2021. Tables and figures are also in the folders beside this file.</p>\n");
+        b.append("<nav><ul>");
+        for (Section s : sections) {
+            b.append("<li><a href=\"#").append(anchor(s)).append("\">").append(esc(s.evaluation().name()))
+                    .append("</a></li>");
+        }
+        b.append("<li><a href=\"#methods\">methods</a></li><li><a href=\"#provenance\">provenance</a></li>"
+                + "</ul></nav>\n");
+        for (Section s : sections) {
+            new SectionWriter(b, s, base).write();
+        }
+        b.append(Methods.HTML);
+        b.append("<h2 id=\"provenance\">Provenance</h2>\n<pre>").append(esc(Json.toString(provenance)))
+                .append("</pre>\n");
+        b.append("</main>\n</body>\n</html>\n");
+        AtomicFiles.writeString(file, b.toString());
+    }
+
+    static String anchor(Section s) {
+        return "d-" + s.evaluation().name().replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** Writes one dataset's part of the report. */
+    private static final class SectionWriter {
+        private final StringBuilder b;
+        private final DatasetEvaluation e;
+        private final Map<String, Figure> figures;
+        private final Path base;
+
+        SectionWriter(StringBuilder b, Section s, Path base) {
+            this.b = b;
+            this.e = s.evaluation();
+            this.figures = s.figures();
+            this.base = base;
+        }
+
+        void write() {
+            int k = e.settings().largestCount();
+            b.append("<section id=\"").append(anchor(new Section(e, figures))).append("\">\n<h2>")
+                    .append(esc(e.name())).append("</h2>\n");
+            b.append("<p>Data <code>").append(esc(e.data())).append("</code>, ").append(esc(e.split()))
+                    .append(" split: ").append(e.images()).append(" images, up to ").append(e.annotators())
+                    .append(" annotation(s) per image; ").append(e.models().size()).append(" model(s); ")
+                    .append(e.settings().samples()).append(" samples per image.</p>\n");
+            summaryTable(k);
+            figure("fig3");
+            b.append("<h3>Does the uncertainty flag errors?</h3>\n");
+            figure("fig4");
+            correlationTable(true);
+            if (e.annotators() > 1) {
+                b.append("<h3>Does the uncertainty match the annotators' disagreement?</h3>\n");
+                figure("fig5");
+                correlationTable(false);
+            }
+            b.append("<h3>Generalized energy distance and sample diversity</h3>\n");
+            figure("fig6");
+            figure("fig6b");
+            comparisonTable();
+            figure("fig7");
+            b.append("<h3>Calibration and failure detection</h3>\n");
+            figure("reliability");
+            figure("risk_coverage");
+            b.append("</section>\n");
+        }
+
+        private void summaryTable(int k) {
+            List<String> header = List.of("model", "GED@" + k, "diversity@" + k, "GED@" + k + " unbiased",
+                    "Hungarian IoU@" + k, "soft Dice", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate");
+            List<List<String>> rows = new ArrayList<>();
+            for (ModelSummary s : e.summaries()) {
+                rows.add(List.of(esc(s.label()), ci(s.means().get("ged@" + k)), ci(s.means().get("diversity@" + k)),
+                        ci(s.means().get("ged_unbiased@" + k)), ci(s.means().get("hungarian_iou@" + k)),
+                        ci(s.means().get("soft_dice")), ci(s.means().get("entropy")), num(s.ece(), 4),
+                        num(s.auroc(), 3), num(s.aurc(), 4), num(s.errorRate(), 4)));
+            }
+            b.append("<p class=\"caption\">Dataset means with bootstrap 95% intervals (")
+                    .append(e.settings().bootstrap()).append(" resamples of the images). GED and diversity: paper"
+                            + " estimator unless marked unbiased; lower GED is better. ECE: expected calibration"
+                            + " error of the foreground probability against the annotators. AUROC / AURC: pixel"
+                            + " entropy as a detector of wrong pixels (higher AUROC, lower AURC is better; the"
+                            + " error rate is the AURC of a detector that knows nothing).</p>\n");
+            b.append(Html.table(header, rows));
+        }
+
+        private void correlationTable(boolean correctness) {
+            List<String> header = new ArrayList<>(List.of("model"));
+            if (correctness) {
+                header.addAll(List.of("median TP", "median FP", "median FN", "median TN", "pixels TP/FP/FN/TN"));
+            }
+            header.addAll(List.of("rm_corr r", "dof", "p", "95% CI", "images", "p &lt; 0.01"));
+            List<List<String>> rows = new ArrayList<>();
+            for (ModelSummary s : e.summaries()) {
+                List<String> row = new ArrayList<>(List.of(esc(s.label())));
+                if (correctness) {
+                    for (String o : List.of("TP", "FP", "FN", "TN")) {
+                        row.add(num(s.outcomeMedians().getOrDefault(o, Double.NaN), 3));
+                    }
+                    row.add(s.outcomeCounts().get("TP") + " / " + s.outcomeCounts().get("FP") + " / "
+                            + s.outcomeCounts().get("FN") + " / " + s.outcomeCounts().get("TN"));
+                }
+                Correlation c = correctness ? s.correctness() : s.agreement();
+                if (c.result() == null) {
+                    row.addAll(List.of("\u2013", "\u2013", "\u2013", "\u2013", Integer.toString(c.images()),
+                            esc(c.note())));
+                } else {
+                    row.addAll(List.of(num(c.result().r(), 3), Integer.toString(c.result().dof()),
+                            Html.p(c.result().p()), "[" + num(c.result().ciLow(), 3) + ", "
+                                    + num(c.result().ciHigh(), 3) + "]", Integer.toString(c.images()),
+                            c.significant() ? "yes" : "no"));
+                }
+                rows.add(row);
+            }
+            b.append("<p class=\"caption\">").append(correctness
+                    ? "Median pixel entropy (bits) by outcome, and the repeated-measures correlation (Bakdash &amp;"
+                    + " Marusich 2017; image = subject) between correctness (1 = TP or TN, 0 = FP or FN) and pixel"
+                    + " entropy. A negative r: wrong pixels are more uncertain. Images whose sampled pixels are all"
+                    + " right (or all wrong) do not enter. Published r: LIDC -0.405 / -0.451 / -0.595 / -0.525, ISIC"
+                    + " -0.380 / -0.411 / -0.354 / -0.420 for softmax / ensemble / MC-Dropout / Prob. U-Net."
+                    : "Repeated-measures correlation between the annotators' disagreement (0 = all agree, 1 = 3-1,"
+                    + " 2 = 2-2 for four annotators) and pixel entropy, over sampled pixels; images where all"
+                    + " sampled pixels are unanimous do not enter. Published r (LIDC): 0.592 / 0.612 / 0.461 /"
+                    + " 0.552 for softmax / ensemble / MC-Dropout / Prob. U-Net.").append("</p>\n");
+            b.append(Html.table(header, rows));
+        }
+
+        private void comparisonTable() {
+            if (e.comparisons().isEmpty()) {
+                return;
+            }
+            List<String> header = List.of("hypothesis", "test", "t", "dof", "p", "paired t", "dof", "p (paired)");
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison c : e.comparisons()) {
+                TTest.Result two = c.twoSample();
+                TTest.Result paired = c.paired();
+                rows.add(List.of(esc(c.metric() + "(" + c.a() + ") < " + c.metric() + "(" + c.b() + ")"),
+                        esc(two.test()), num(two.t(), 3), Html.dof(two.dof()), Html.p(two.p()),
+                        paired == null ? "\u2013" : num(paired.t(), 3), paired == null ? "\u2013"
+                                : Html.dof(paired.dof()), paired == null ? "\u2013" : Html.p(paired.p())));
+            }
+            b.append("<p class=\"caption\">One-sided t-tests on per-image GED: as published (two-sample; Student"
+                    + " with equal group sizes, Welch otherwise) and paired over the same images, which fits this"
+                    + " design better. A model with one distinct sample, or two identical models, give t = NaN"
+                    + " (\u2013).</p>\n");
+            b.append(Html.table(header, rows));
+        }
+
+        private void figure(String key) {
+            Figure f = figures.get(key);
+            if (f == null) {
+                return;
+            }
+            String data;
+            try {
+                data = Base64.getEncoder().encodeToString(Files.readAllBytes(f.png()));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read figure " + f.png() + ": " + ex.getMessage(), ex);
+            }
+            b.append("<figure>\n<img alt=\"").append(esc(f.caption())).append("\" src=\"data:image/png;base64,")
+                    .append(data).append("\">\n<figcaption>").append(esc(f.caption())).append(" <span class=\"files\">"
+                            + "<a href=\"").append(esc(relative(f.png()))).append("\">PNG</a> \u00b7 <a href=\"")
+                    .append(esc(relative(f.svg()))).append("\">SVG</a></span></figcaption>\n</figure>\n");
+        }
+
+        private String relative(Path p) {
+            return base.relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+        }
+
+        private static String ci(Bootstrap.Interval i) {
+            if (i == null) {
+                return "\u2013";
+            }
+            return num(i.estimate(), 3) + "<br><span class=\"ci\">[" + num(i.low(), 3) + ", " + num(i.high(), 3)
+                    + "]</span>";
+        }
+    }
+}

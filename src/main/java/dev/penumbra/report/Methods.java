@@ -1,0 +1,48 @@
+package dev.penumbra.report;
+
+/** The report's methods section: how every number was computed, including where it departs from the paper. */
+final class Methods {
+
+    static final String HTML = """
+            <h2 id="methods">Methods</h2>
+            <dl>
+            <dt>Samples and uncertainty</dt>
+            <dd>Each model draws 16 samples per image through its own sampling path (softmax: the one prediction;
+            ensemble: a random member per sample; MC-Dropout: dropout active; Prob. U-Net: latent from the prior).
+            Pixel predictive entropy (bits) of the mean of the sampled probability maps, probabilities below 1e-5
+            contributing 0; mutual information = entropy minus the mean of the samples' entropies.</dd>
+            <dt>Generalized energy distance</dt>
+            <dd>D&sup2; = 2 E[d(y, a)] &minus; E[d(y, y')] &minus; E[d(a, a')], d = 1 &minus; IoU with 1e-6 added to
+            intersection and union (two empty masks: IoU 1). <em>Paper</em> estimator, exactly as published: the
+            annotations are re-drawn with replacement to the sample count (seeded) and every expectation averages
+            all pairs including i = j. <em>Unbiased</em>: all annotations as they are, pairs i &ne; j only. GED at
+            1, 4, 8 samples uses the first samples of the 16.</dd>
+            <dt>Overlap</dt>
+            <dd>Hungarian-matched IoU: the annotations repeated cyclically to the number of samples, then the
+            one-to-one matching of maximal total IoU. Soft Dice between the mean foreground probability x and the
+            mean annotation y as published: (2&Sigma;xy + 1e-6) / (&Sigma;x&sup2; + &Sigma;y&sup2; + 1e-6) &mdash;
+            the published formula divides by sums of squares, not sums.</dd>
+            <dt>Uncertainty by outcome (Fig 4) and agreement (Fig 5)</dt>
+            <dd>A fixed number of pixels per image is drawn without replacement (seeded by the evaluation seed and
+            the image id, so every model is measured on the same pixels; the published code draws with
+            replacement). The prediction is the argmax of the mean of the samples (the published code uses one
+            sample). TP / FP / FN / TN only where all annotators agree. Repeated-measures correlation (pingouin's
+            rm_corr: ANCOVA with the image as subject; p from Student's t; 95% CI by Fisher's z), tested at
+            &alpha; = 0.01.</dd>
+            <dt>Model comparisons</dt>
+            <dd>One-sided t-tests that one model's per-image GED is lower than another's: the published two-sample
+            test (Student's with equal group sizes, Welch's otherwise, as pingouin chooses) and the paired test over
+            the same images.</dd>
+            <dt>Calibration and failure detection (beyond the paper)</dt>
+            <dd>ECE of the foreground probability over every test pixel, in equal-width bins, against the share of
+            annotators marking the pixel (a soft target with several annotators). AUROC of pixel entropy for
+            "prediction wrong" and the risk&ndash;coverage curve with its area (AURC), over the sampled pixels where
+            all annotators agree.</dd>
+            <dt>Intervals</dt>
+            <dd>Percentile bootstrap over images (seeded) for every dataset mean.</dd>
+            </dl>
+            """;
+
+    private Methods() {
+    }
+}

@@ -1,0 +1,37 @@
+package dev.penumbra.report;
+
+import dev.penumbra.evaluate.DatasetEvaluation;
+import dev.penumbra.evaluate.EvaluationFigures;
+import dev.penumbra.evaluate.EvaluationTables;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes evaluations as tables, figures and one {@code report.html}. */
+public final class ReportWriter {
+
+    public static final String REPORT = "report.html";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes the tables of each evaluation into {@code tablesDir(e)}, its figures into {@code tablesDir(e)/figures},
+     * and the report into {@code out/report.html}.
+     *
+     * @return the report file
+     */
+    public static Path write(Path out, String title, List<DatasetEvaluation> evaluations,
+                             java.util.function.Function<DatasetEvaluation, Path> tablesDir, Object provenance) {
+        List<HtmlReport.Section> sections = new ArrayList<>();
+        for (DatasetEvaluation e : evaluations) {
+            Path dir = tablesDir.apply(e);
+            EvaluationTables.write(e, dir);
+            sections.add(new HtmlReport.Section(e, EvaluationFigures.write(e, dir.resolve("figures"))));
+        }
+        Path report = out.resolve(REPORT);
+        HtmlReport.write(report, title, sections, provenance);
+        return report;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.penumbra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.io.Json;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two tiny runs trained once, evaluated together: the tables, the statistics, the figures and the report. */
+class EvaluateCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path softmax;
+    static Path mcdropout;
+    static Path eval;
+    static Cli evaluated;
+
+    @BeforeAll
+    static void trainAndEvaluate() {
+        data = tmp.resolve("data");
+        Cli made = Cli.run("data", "make-synthetic", "--kind", "ambiguous", "--out", data.toString(), "--size", "32",
+                "--count", "12");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        softmax = train("softmax");
+        mcdropout = train("mcdropout");
+        eval = tmp.resolve("eval");
+        evaluated = Cli.run("evaluate", "--runs", softmax.toString(), mcdropout.toString(), "--out", eval.toString(),
+                "--pixels", "200", "--bootstrap", "200", "--quiet");
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+    }
+
+    private static Path train(String model) {
+        Path run = tmp.resolve(model);
+        Cli r = Cli.run("train", "--model", model, "--data", data.toString(), "--out", run.toString(), "--preset",
+                "demo", "--size", "32", "--filters", "4,8,16,32", "--batch-size", "4", "--max-epochs", "2",
+                "--quiet", "--threads", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return run;
+    }
+
+    @Test
+    void writesPerImageAndPerPixelTablesForEveryModel() throws Exception {
+        List<String> images = Files.readAllLines(eval.resolve("images.csv"));
+        int testImages = (images.size() - 1) / 2;
+        assertThat(testImages).isPositive();
+        assertThat(images.get(0)).startsWith("model,image,annotators,ged@1,ged@4,ged@8,ged@16,diversity@1");
+        // the softmax U-Net has one distinct sample: its diversity is 0 at every sample count
+        JsonNode json = Json.MAPPER.readTree(eval.resolve("images.json").toFile());
+        assertThat(json.get("images")).hasSize(2 * testImages);
+        for (JsonNode row : json.get("images")) {
+            if (row.get("model").asText().equals("softmax")) {
+                for (JsonNode d : row.get("diversity")) {
+                    assertThat(d.asDouble()).isZero();
+                }
+            }
+            assertThat(row.get("annotators").asInt()).isEqualTo(4);
+            assertThat(row.get("softDice").asDouble()).isBetween(0.0, 1.0);
+            assertThat(row.get("hungarianIou").asDouble()).isBetween(0.0, 1.0);
+        }
+        List<String> pixels = Files.readAllLines(eval.resolve("pixels.csv"));
+        assertThat(pixels).hasSize(1 + 2 * testImages * 200);
+        assertThat(Files.readAllLines(eval.resolve("pixels.jsonl"))).hasSize(2 * testImages * 200);
+        // both models are measured on the same pixels of each image
+        Map<String, List<String>> pixelsByModel = new HashMap<>();
+        for (String line : pixels.subList(1, pixels.size())) {
+            String[] cells = line.split(",");
+            pixelsByModel.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(cells[1] + "/" + cells[2]);
+        }
+        assertThat(pixelsByModel.get("softmax")).isEqualTo(pixelsByModel.get("mcdropout"));
+        assertThat(eval.resolve("provenance.json")).isRegularFile();
+    }
+
+    @Test
+    void statisticsHoldTestsAndCorrelationsForEveryModel() throws Exception {
+        JsonNode stats = Json.MAPPER.readTree(eval.resolve("statistics.json").toFile());
+        assertThat(stats.get("comparisons")).hasSize(2);
+        JsonNode first = stats.get("comparisons").get(0);
+        assertThat(first.get("metric").asText()).isEqualTo("ged@16");
+        assertThat(first.get("twoSample").get("test").asText()).isEqualTo("Student");
+        assertThat(first.get("paired").get("test").asText()).isEqualTo("paired");
+        assertThat(stats.get("correlations").has("softmax")).isTrue();
+        JsonNode summary = Json.MAPPER.readTree(eval.resolve("summary.json").toFile());
+        assertThat(summary).hasSize(2);
+        JsonNode ged = summary.get(0).get("means").get("ged@16");
+        assertThat(ged.get("low").asDouble()).isLessThanOrEqualTo(ged.get("estimate").asDouble());
+        assertThat(ged.get("high").asDouble()).isGreaterThanOrEqualTo(ged.get("estimate").asDouble());
+        assertThat(summary.get(0).get("ece").asDouble()).isBetween(0.0, 1.0);
+        assertThat(evaluated.out()).contains("softmax").contains("mcdropout").contains("report.html");
+    }
+
+    @Test
+    void reportParsesAndEveryFigureItShowsOrLinksIsAValidImage() throws Exception {
+        Path report = eval.resolve("report.html");
+        Document doc = Jsoup.parse(report.toFile(), "UTF-8");
+        assertThat(doc.title()).contains("Penumbra evaluation");
+        List<Element> imgs = doc.select("img");
+        // Fig 3, 4, 5, 6 (GED and diversity), 7, reliability, risk-coverage
+        assertThat(imgs).hasSize(8);
+        for (Element img : imgs) {
+            String src = img.attr("src");
+            assertThat(src).startsWith("data:image/png;base64,");
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(
+                    Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+            assertThat(decoded).as(img.attr("alt")).isNotNull();
+            assertThat(decoded.getWidth()).isGreaterThan(100);
+        }
+        List<Element> links = doc.select("a[href]").stream()
+                .filter(a -> !a.attr("href").startsWith("#")).toList();
+        assertThat(links).hasSize(16);
+        for (Element a : links) {
+            Path file = eval.resolve(a.attr("href"));
+            assertThat(file).isRegularFile();
+            if (file.toString().endsWith(".png")) {
+                assertThat(ImageIO.read(file.toFile())).as(file.toString()).isNotNull();
+            } else {
+                assertThat(file.toString()).endsWith(".svg");
+                org.w3c.dom.Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(file.toFile());
+                assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+            }
+        }
+        String text = doc.text();
+        assertThat(text).contains("rm_corr").contains("Student").contains("paired").contains("Provenance");
+        assertThat(doc.select("table")).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aRunWithoutCheckpointIsACleanError() throws Exception {
+        Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken);
+        Files.copy(softmax.resolve("run.json"), broken.resolve("run.json"));
+        Cli r = Cli.run("evaluate", "--runs", broken.toString(), "--out", tmp.resolve("e1").toString(), "--quiet");
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains(broken.toString()).contains("best.params");
+        assertThat(tmp.resolve("e1")).doesNotExist();
+    }
+
+    @Test
+    void dataWithOtherChannelsThanTheRunIsACleanError() {
+        Path rgb = tmp.resolve("rgb");
+        Cli made = Cli.run("data", "make-synthetic", "--kind", "unambiguous", "--out", rgb.toString(), "--size",
+                "32", "--count", "6");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        Cli r = Cli.run("evaluate", "--runs", softmax.toString(), "--data", rgb.toString(), "--out",
+                tmp.resolve("e2").toString(), "--quiet");
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("3-channel").contains("1-channel");
+    }
+
+    @Test
+    void badOptionsAreCleanErrors() throws Exception {
+        assertThat(Cli.run("evaluate", "--runs", tmp.resolve("nope").toString(), "--out",
+                tmp.resolve("e3").toString()).isCleanInputError()).isTrue();
+        Cli pixels = Cli.run("evaluate", "--runs", softmax.toString(), "--pixels", "some", "--out",
+                tmp.resolve("e4").toString());
+        assertThat(pixels.isCleanInputError()).isTrue();
+        assertThat(pixels.err()).contains("--pixels");
+        Cli counts = Cli.run("evaluate", "--runs", softmax.toString(), "--ged-samples", "1,32", "--out",
+                tmp.resolve("e5").toString());
+        assertThat(counts.isCleanInputError()).isTrue();
+        assertThat(counts.err()).contains("--ged-samples");
+        Path full = tmp.resolve("full");
+        Files.createDirectories(full);
+        Files.writeString(full.resolve("keep.txt"), "mine");
+        Cli occupied = Cli.run("evaluate", "--runs", softmax.toString(), "--out", full.toString());
+        assertThat(occupied.isCleanInputError()).isTrue();
+        assertThat(full.resolve("keep.txt")).hasContent("mine");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.penumbra.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+
+    @Test
+    void entropiesAreGroupedByOutcomeInPaperOrderAndUnanimousPixelsOnly() {
+        List<PixelRecord> pixels = List.of(
+                new PixelRecord("a", 0, 0.1f, 0, 0.9f, true, 4, 4),
+                new PixelRecord("a", 1, 0.2f, 0, 0.9f, true, 0, 4),
+                new PixelRecord("a", 2, 0.3f, 0, 0.1f, false, 2, 4),
+                new PixelRecord("a", 3, 0.4f, 0, 0.1f, false, 0, 4));
+        Map<String, List<Double>> groups = Statistics.byOutcome(pixels);
+        assertThat(groups.keySet()).containsExactly("TP", "FP", "FN", "TN");
+        assertThat(groups.get("TP")).containsExactly((double) 0.1f);
+        assertThat(groups.get("FP")).containsExactly((double) 0.2f);
+        assertThat(groups.get("FN")).isEmpty();
+        assertThat(groups.get("TN")).containsExactly((double) 0.4f);
+    }
+
+    @Test
+    void agreementGroupsRunFromUnanimousToTheMostEvenSplit() {
+        List<PixelRecord> pixels = List.of(
+                new PixelRecord("a", 0, 0.9f, 0, 0.5f, true, 2, 4),
+                new PixelRecord("a", 1, 0.5f, 0, 0.5f, true, 3, 4),
+                new PixelRecord("a", 2, 0.1f, 0, 0.5f, true, 4, 4),
+                new PixelRecord("a", 3, 0.6f, 0, 0.5f, true, 1, 4));
+        Map<String, List<Double>> groups = Statistics.byAgreement(pixels);
+        assertThat(groups.keySet()).containsExactly("all agree", "3-1", "2-2");
+        assertThat(groups.get("3-1")).hasSize(2);
+    }
+
+    @Test
+    void correlationLeavesOutImagesWithoutVariationAndFindsAPerfectWithinImageRelation() {
+        List<PixelRecord> pixels = new ArrayList<>();
+        // image a: wrong pixels (FP) are uncertain, right ones (TN) certain; image b is all right: left out
+        for (int i = 0; i < 5; i++) {
+            pixels.add(new PixelRecord("a", i, 0.9f + i * 0.01f, 0, 0.9f, true, 0, 1));
+            pixels.add(new PixelRecord("a", 10 + i, 0.1f + i * 0.01f, 0, 0.1f, false, 0, 1));
+            pixels.add(new PixelRecord("c", i, 0.8f + i * 0.01f, 0, 0.9f, true, 0, 1));
+            pixels.add(new PixelRecord("c", 10 + i, 0.2f + i * 0.01f, 0, 0.1f, false, 0, 1));
+            pixels.add(new PixelRecord("b", i, 0.5f, 0, 0.1f, false, 0, 1));
+        }
+        Correlation c = Correlation.of("correct", pixels, p -> p.outcome() != null,
+                p -> p.outcome().correct() ? 1 : 0);
+        assertThat(c.images()).isEqualTo(2);
+        assertThat(c.result().observations()).isEqualTo(20);
+        assertThat(c.result().r()).isLessThan(-0.95);
+        assertThat(c.significant()).isTrue();
+    }
+
+    @Test
+    void aCorrelationWithNoUsableImageSaysWhy() {
+        List<PixelRecord> pixels = List.of(new PixelRecord("a", 0, 0.1f, 0, 0.1f, false, 0, 1));
+        Correlation c = Correlation.of("correct", pixels, p -> true, p -> 1);
+        assertThat(c.result()).isNull();
+        assertThat(c.note()).contains("correct");
+        assertThat(c.significant()).isFalse();
+    }
+}
