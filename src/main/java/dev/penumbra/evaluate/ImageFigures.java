@@ -1,9 +1,9 @@
 package dev.penumbra.evaluate;
 
-import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
+import dev.penumbra.figure.ImagePanels;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -166,10 +166,5 @@ final class ImageFigures {
             t = t.substring(0, t.length() - 1);
         }
         return t + "...";
-    }
-
-    /** Masks of a sample as byte arrays (for callers outside this class). */
-    static List<byte[]> pixels(List<Mask> masks) {
-        return masks.stream().map(Mask::pixels).toList();
     }
 }

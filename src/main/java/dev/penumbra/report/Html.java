@@ -46,6 +46,28 @@ final class Html {
         return v == Math.rint(v) ? Long.toString((long) v) : num(v, 2);
     }
 
+    /**
+     * A figure embedded as PNG data, with its caption and links to its PNG and SVG files.
+     *
+     * @param base the report's folder
+     */
+    static String figure(dev.penumbra.figure.Figure f, java.nio.file.Path base) {
+        String data;
+        try {
+            data = java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(f.png()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read figure " + f.png() + ": " + e.getMessage(), e);
+        }
+        return "<figure>\n<img alt=\"" + esc(f.caption()) + "\" src=\"data:image/png;base64," + data + "\">\n"
+                + "<figcaption>" + esc(f.caption()) + " <span class=\"files\"><a href=\"" + esc(relative(f.png(), base))
+                + "\">PNG</a> \u00b7 <a href=\"" + esc(relative(f.svg(), base)) + "\">SVG</a></span></figcaption>\n"
+                + "</figure>\n";
+    }
+
+    private static String relative(java.nio.file.Path p, java.nio.file.Path base) {
+        return base.toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+    }
+
     /** A table with a header row, scrolling sideways on narrow screens; cells are HTML already. */
     static String table(List<String> header, List<List<String>> rows) {
         StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");

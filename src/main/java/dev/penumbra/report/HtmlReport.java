@@ -10,12 +10,8 @@ import dev.penumbra.io.Json;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.stats.TTest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +26,22 @@ import static dev.penumbra.report.Html.num;
 public final class HtmlReport {
 
     /** One evaluated dataset with its figures. */
-    public record Section(DatasetEvaluation evaluation, Map<String, Figure> figures) {
+    public record Section(DatasetEvaluation evaluation, Map<String, Figure> figures) implements ReportPart {
+
+        @Override
+        public String anchor() {
+            return "d-" + evaluation.name().replaceAll("[^A-Za-z0-9_-]", "-");
+        }
+
+        @Override
+        public String title() {
+            return evaluation.name();
+        }
+
+        @Override
+        public void render(StringBuilder html, Path base) {
+            new SectionWriter(html, this, base).write();
+        }
     }
 
     private HtmlReport() {
@@ -39,10 +50,10 @@ public final class HtmlReport {
     /**
      * @param file       the report to write (atomically)
      * @param title      the page title
-     * @param sections   one per evaluated dataset
+     * @param sections   the report's sections, e.g. one per evaluated dataset
      * @param provenance how it was made (written as JSON at the end)
      */
-    public static void write(Path file, String title, List<Section> sections, Object provenance) {
+    public static void write(Path file, String title, List<? extends ReportPart> sections, Object provenance) {
         Path base = file.toAbsolutePath().getParent();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
@@ -53,24 +64,20 @@ public final class HtmlReport {
                 + " tested as a flag of errors and against the annotators' disagreement, after Czolbe et al., IPMI"
                 + " 2021. Tables and figures are also in the folders beside this file.</p>\n");
         b.append("<nav><ul>");
-        for (Section s : sections) {
-            b.append("<li><a href=\"#").append(anchor(s)).append("\">").append(esc(s.evaluation().name()))
+        for (ReportPart s : sections) {
+            b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title()))
                     .append("</a></li>");
         }
         b.append("<li><a href=\"#methods\">methods</a></li><li><a href=\"#provenance\">provenance</a></li>"
                 + "</ul></nav>\n");
-        for (Section s : sections) {
-            new SectionWriter(b, s, base).write();
+        for (ReportPart s : sections) {
+            s.render(b, base);
         }
         b.append(Methods.HTML);
         b.append("<h2 id=\"provenance\">Provenance</h2>\n<pre>").append(esc(Json.toString(provenance)))
                 .append("</pre>\n");
         b.append("</main>\n</body>\n</html>\n");
         AtomicFiles.writeString(file, b.toString());
-    }
-
-    static String anchor(Section s) {
-        return "d-" + s.evaluation().name().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /** Writes one dataset's part of the report. */
@@ -89,7 +96,7 @@ public final class HtmlReport {
 
         void write() {
             int k = e.settings().largestCount();
-            b.append("<section id=\"").append(anchor(new Section(e, figures))).append("\">\n<h2>")
+            b.append("<section id=\"").append(new Section(e, figures).anchor()).append("\">\n<h2>")
                     .append(esc(e.name())).append("</h2>\n");
             b.append("<p>Data <code>").append(esc(e.data())).append("</code>, ").append(esc(e.split()))
                     .append(" split: ").append(e.images()).append(" images, up to ").append(e.annotators())
@@ -199,23 +206,9 @@ public final class HtmlReport {
 
         private void figure(String key) {
             Figure f = figures.get(key);
-            if (f == null) {
-                return;
+            if (f != null) {
+                b.append(Html.figure(f, base));
             }
-            String data;
-            try {
-                data = Base64.getEncoder().encodeToString(Files.readAllBytes(f.png()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("cannot read figure " + f.png() + ": " + ex.getMessage(), ex);
-            }
-            b.append("<figure>\n<img alt=\"").append(esc(f.caption())).append("\" src=\"data:image/png;base64,")
-                    .append(data).append("\">\n<figcaption>").append(esc(f.caption())).append(" <span class=\"files\">"
-                            + "<a href=\"").append(esc(relative(f.png()))).append("\">PNG</a> \u00b7 <a href=\"")
-                    .append(esc(relative(f.svg()))).append("\">SVG</a></span></figcaption>\n</figure>\n");
-        }
-
-        private String relative(Path p) {
-            return base.relativize(p.toAbsolutePath()).toString().replace('\\', '/');
         }
 
         private static String ci(Bootstrap.Interval i) {

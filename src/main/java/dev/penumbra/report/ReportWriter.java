@@ -24,12 +24,20 @@ public final class ReportWriter {
      */
     public static Path write(Path out, String title, List<DatasetEvaluation> evaluations,
                              java.util.function.Function<DatasetEvaluation, Path> tablesDir, Object provenance) {
-        List<HtmlReport.Section> sections = new ArrayList<>();
+        return write(out, title, evaluations, tablesDir, List.of(), provenance);
+    }
+
+    /** As above, with further sections (e.g. active-learning experiments) after the evaluations. */
+    public static Path write(Path out, String title, List<DatasetEvaluation> evaluations,
+                             java.util.function.Function<DatasetEvaluation, Path> tablesDir,
+                             List<? extends ReportPart> more, Object provenance) {
+        List<ReportPart> sections = new ArrayList<>();
         for (DatasetEvaluation e : evaluations) {
             Path dir = tablesDir.apply(e);
             EvaluationTables.write(e, dir);
             sections.add(new HtmlReport.Section(e, EvaluationFigures.write(e, dir.resolve("figures"))));
         }
+        sections.addAll(more);
         Path report = out.resolve(REPORT);
         HtmlReport.write(report, title, sections, provenance);
         return report;

@@ -22,7 +22,13 @@ public final class MetricsLog implements TrainingListener {
 
     @Override
     public void onEpoch(EpochRecord r) {
-        records.add(r);
+        onEpochs(List.of(r));
+    }
+
+    /** Adds the epochs and rewrites both files once. */
+    @Override
+    public void onEpochs(List<EpochRecord> finished) {
+        records.addAll(finished);
         StringBuilder csv = new StringBuilder("epoch,step,train_loss,val_loss,val_ged,best,seconds\n");
         StringBuilder jsonl = new StringBuilder();
         for (EpochRecord e : records) {

@@ -27,13 +27,21 @@ public final class TrainedModel implements AutoCloseable {
 
     /** Loads {@code runDir}'s best checkpoint (clear errors for a missing folder, spec or checkpoint). */
     public static TrainedModel load(Path runDir, Device device) {
+        return load(runDir, device, TrainingLoop.BEST);
+    }
+
+    /**
+     * Loads one checkpoint of {@code runDir}, e.g. {@link TrainingLoop#LAST} for a run trained for a fixed number of
+     * steps without model selection.
+     */
+    public static TrainedModel load(Path runDir, Device device, String checkpoint) {
         RunSpec spec = TrainRun.readSpec(runDir);
         ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
         NDManager manager = NDManager.newBaseManager(device);
         try {
             model.block().initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(),
                     spec.width()));
-            Checkpoint.load(runDir.resolve(TrainingLoop.BEST), model.block(), null, manager);
+            Checkpoint.load(runDir.resolve(checkpoint), model.block(), null, manager);
             return new TrainedModel(spec, model, manager);
         } catch (RuntimeException e) {
             manager.close();

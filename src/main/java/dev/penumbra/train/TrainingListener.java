@@ -10,4 +10,12 @@ public interface TrainingListener {
     /** Called after each epoch's validation. */
     default void onEpoch(EpochRecord record) {
     }
+
+    /**
+     * Called whenever the loop persists its state (after every epoch unless {@link TrainingLoop#optPersistEvery}
+     * says otherwise) with the epochs finished since the last call, oldest first.
+     */
+    default void onEpochs(java.util.List<EpochRecord> records) {
+        records.forEach(this::onEpoch);
+    }
 }

@@ -43,6 +43,8 @@ public final class TrainingLoop {
     private final Device device;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private Progress.Factory progress = Progress.Factory.QUIET;
+    private int persistEvery = 1;
+    private int persistedRecords;
 
     public TrainingLoop(ProbabilisticSegmenter model, TrainSettings settings, Device device) {
         this.model = model;
@@ -53,6 +55,20 @@ public final class TrainingLoop {
 
     public TrainingLoop optProgress(Progress.Factory factory) {
         this.progress = factory;
+        return this;
+    }
+
+    /**
+     * Writes the last checkpoint, the state and the metrics only every {@code epochs} epochs and at the end (default:
+     * every epoch). For runs of many tiny epochs, such as active-learning rounds on a few labelled images, where
+     * writing a checkpoint per epoch would cost more than the training; such a run resumes from the last written
+     * epoch. The best checkpoint is still written whenever the validation loss improves.
+     */
+    public TrainingLoop optPersistEvery(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("persist interval must be at least 1 epoch, got " + epochs);
+        }
+        this.persistEvery = epochs;
         return this;
     }
 
@@ -83,6 +99,7 @@ public final class TrainingLoop {
                     }
                 }
             }
+            persistedRecords = state.records().size();
             List<TrainingListener> active = new ArrayList<>(listeners);
             active.add(new MetricsLog(runDir, state.records()));
             ParameterStore ps = new ParameterStore(root, false);
@@ -224,10 +241,14 @@ public final class TrainingLoop {
         if (best) {
             Checkpoint.save(runDir.resolve(BEST), model.block(), null);
         }
-        Checkpoint.save(runDir.resolve(LAST), model.block(), adam);
-        Json.write(runDir.resolve(STATE), next);
-        for (TrainingListener l : active) {
-            l.onEpoch(record);
+        if (finished || epoch % persistEvery == 0) {
+            Checkpoint.save(runDir.resolve(LAST), model.block(), adam);
+            Json.write(runDir.resolve(STATE), next);
+            List<EpochRecord> fresh = records.subList(persistedRecords, records.size());
+            for (TrainingListener l : active) {
+                l.onEpochs(fresh);
+            }
+            persistedRecords = records.size();
         }
         return next;
     }

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
+import dev.penumbra.io.Json;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ModelSettings;
 import dev.penumbra.model.ProbabilisticSegmenter;
@@ -42,6 +43,27 @@ class TrainingLoopTest {
         assertThat(e.get(1).validationGed()).isBetween(0.0, 2.0);
         assertThat(e.get(3).validationGed()).isBetween(0.0, 2.0);
         assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).contains("val_ged");
+    }
+
+    @Test
+    void persistingEveryNthEpochWritesTheLastCheckpointAndEveryEpochOfTheLogAtTheEnd(@TempDir Path run)
+            throws Exception {
+        List<Sample> data = CheckpointAndResumeTest.blobs(4, 1);
+        // 2 steps per epoch, 7 epochs: persisted after epochs 3, 6 and 7 (the end)
+        TrainSettings s = new TrainSettings(2, 2e-3f, 100, 14, 0, 5, AugmentationConfig.none());
+        List<Integer> calls = new java.util.ArrayList<>();
+        TrainingOutcome out = new TrainingLoop(model("softmax"), s, Device.cpu()).optPersistEvery(3)
+                .addListener(new TrainingListener() {
+                    @Override
+                    public void onEpochs(List<EpochRecord> records) {
+                        calls.add(records.size());
+                    }
+                }).fit(data, List.of(), run, false);
+        assertThat(out.steps()).isEqualTo(14);
+        assertThat(calls).containsExactly(3, 3, 1);
+        assertThat(Files.readAllLines(run.resolve("metrics.csv"))).hasSize(1 + 7);
+        assertThat(run.resolve(TrainingLoop.LAST)).isRegularFile();
+        assertThat(Json.read(run.resolve(TrainingLoop.STATE), TrainingState.class).epoch()).isEqualTo(7);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.penumbra.evaluate;
+package dev.penumbra.figure;
 
 import dev.penumbra.data.Image;
 import dev.penumbra.io.Heatmap;
@@ -11,18 +11,18 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 
 /** Drawing helpers for the image figures: images, heat-maps, filled masks and pixel-edge outlines, scaled. */
-final class ImagePanels {
+public final class ImagePanels {
 
-    static final Color ANNOTATION = new Color(0, 229, 255);
-    static final Color PREDICTION = new Color(80, 255, 80);
-    static final Color MASK_FILL = new Color(255, 140, 0, 120);
-    static final Color MASK_EDGE = new Color(255, 170, 40);
+    public static final Color ANNOTATION = new Color(0, 229, 255);
+    public static final Color PREDICTION = new Color(80, 255, 80);
+    public static final Color MASK_FILL = new Color(255, 140, 0, 120);
+    public static final Color MASK_EDGE = new Color(255, 170, 40);
 
     private ImagePanels() {
     }
 
     /** The image as grey (1 channel) or RGB (3 channels); values in [0, 1]. */
-    static BufferedImage picture(Image image) {
+    public static BufferedImage picture(Image image) {
         int h = image.height();
         int w = image.width();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -42,18 +42,18 @@ final class ImagePanels {
     }
 
     /** Draws {@code img} scaled into the square cell at (x, y) of side {@code size}, without smoothing. */
-    static void draw(Graphics2D g, BufferedImage img, int x, int y, int size) {
+    public static void draw(Graphics2D g, BufferedImage img, int x, int y, int size) {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, x, y, size, size, null);
     }
 
     /** The entropy map as a heat-map cell (black 0 .. pale yellow {@code max} bits). */
-    static void heat(Graphics2D g, float[] values, int h, int w, float max, int x, int y, int size) {
+    public static void heat(Graphics2D g, float[] values, int h, int w, float max, int x, int y, int size) {
         draw(g, Heatmap.render(values, h, w, max), x, y, size);
     }
 
     /** Fills the mask's pixels translucently and outlines them. */
-    static void filledMask(Graphics2D g, byte[] mask, int h, int w, int x, int y, int size) {
+    public static void filledMask(Graphics2D g, byte[] mask, int h, int w, int x, int y, int size) {
         double s = size / (double) w;
         g.setColor(MASK_FILL);
         for (int r = 0; r < h; r++) {
@@ -67,7 +67,7 @@ final class ImagePanels {
     }
 
     /** Foreground of a probability-like map: value >= 0.5. */
-    static boolean[] atLeastHalf(float[] values) {
+    public static boolean[] atLeastHalf(float[] values) {
         boolean[] in = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
             in[i] = values[i] >= 0.5f;
@@ -75,7 +75,7 @@ final class ImagePanels {
         return in;
     }
 
-    static boolean[] inside(byte[] mask) {
+    public static boolean[] inside(byte[] mask) {
         boolean[] in = new boolean[mask.length];
         for (int i = 0; i < mask.length; i++) {
             in[i] = mask[i] != 0;
@@ -84,7 +84,7 @@ final class ImagePanels {
     }
 
     /** Draws the edges between pixels inside and outside (or the border) of the region, scaled into the cell. */
-    static void outline(Graphics2D g, boolean[] in, int h, int w, int x, int y, int size, Color colour) {
+    public static void outline(Graphics2D g, boolean[] in, int h, int w, int x, int y, int size, Color colour) {
         double s = size / (double) w;
         g.setColor(colour);
         g.setStroke(new BasicStroke(Math.max(1.5f, size / 64f)));
@@ -112,7 +112,7 @@ final class ImagePanels {
     }
 
     /** A horizontal colour bar of the heat-map scale from 0 to {@code max} bits, with end labels. */
-    static void colourBar(Graphics2D g, int x, int y, int width, int height, float max) {
+    public static void colourBar(Graphics2D g, int x, int y, int width, int height, float max) {
         for (int i = 0; i < width; i++) {
             g.setColor(new Color(Heatmap.colour(i / (float) (width - 1))));
             g.fillRect(x + i, y, 1, height);
@@ -125,7 +125,7 @@ final class ImagePanels {
     }
 
     /** Draws {@code text} centred in a column of width {@code w} starting at x. */
-    static void centred(Graphics2D g, String text, int x, int w, int baseline) {
+    public static void centred(Graphics2D g, String text, int x, int w, int baseline) {
         int tw = g.getFontMetrics().stringWidth(text);
         g.drawString(text, x + Math.max(0, (w - tw) / 2), baseline);
     }

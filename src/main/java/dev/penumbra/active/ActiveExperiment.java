@@ -1,0 +1,61 @@
+package dev.penumbra.active;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.io.Json;
+import dev.penumbra.io.Progress;
+import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.TrainRun;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An experiment's folder: {@code active.json} (the settings and the trained run, so that {@code --resume} can
+ * refuse a folder written with other settings), one folder per strategy and seed with the round manifests, and the
+ * tables.
+ */
+public final class ActiveExperiment {
+
+    public static final String FILE = "active.json";
+
+    /** What {@code active.json} holds. */
+    public record Definition(ActiveSettings settings, RunSpec run) {
+    }
+
+    private ActiveExperiment() {
+    }
+
+    /**
+     * Runs the experiment into {@code out} (a new or empty folder; with {@code resume}, the folder of the same
+     * experiment) and writes its tables.
+     */
+    public static ActiveResult run(ActiveSettings settings, RunSpec base, Dataset dataset, Path out, boolean resume,
+                                   Device device, Progress.Factory progress, PrintWriter log) {
+        Definition definition = new Definition(settings, base);
+        // validate the options against the data before anything is written
+        ActiveLearning loop = new ActiveLearning(settings, base, dataset, device, progress, log);
+        Path file = out.resolve(FILE);
+        if (resume) {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException("--resume: " + out + " holds no active-learning experiment (no " + FILE
+                        + ")");
+            }
+            Definition before = Json.read(file, Definition.class);
+            if (!Json.toString(before).equals(Json.toString(definition))) {
+                throw new InputException("--resume: " + out + " was started with other settings (see " + file
+                        + "); give the same options, or a new --out");
+            }
+        } else {
+            TrainRun.requireEmpty(out);
+            Json.write(file, definition);
+        }
+        List<RoundManifest> rounds = loop.run(out);
+        ActiveResult result = new ActiveResult(settings, base.data(), out, rounds);
+        ActiveOutputs.writeTables(result, out);
+        return result;
+    }
+}

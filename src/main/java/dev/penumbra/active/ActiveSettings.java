@@ -1,0 +1,59 @@
+package dev.penumbra.active;
+
+import dev.penumbra.InputException;
+
+import java.util.List;
+
+/**
+ * An active-learning experiment.
+ *
+ * @param model      registry name of the model
+ * @param strategies acquisition function names, compared on the same initial sets
+ * @param seeds      repetitions; repetition i uses seed {@code baseSeed + i} for its initial set and training
+ * @param baseSeed   the first repetition's seed
+ * @param initial    images labelled before the first round, drawn at random from the training pool
+ * @param add        images labelled per round
+ * @param rounds     selection rounds; the experiment trains rounds + 1 models per strategy and seed
+ * @param steps      gradient updates per round, from scratch, without early stopping
+ */
+public record ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
+                             int rounds, int steps) {
+
+    /** Samples per image for pool scoring and the test metrics. */
+    public static final int SAMPLES = 16;
+
+    public ActiveSettings {
+        strategies = List.copyOf(strategies);
+        Acquisitions.parse(strategies);
+        if (seeds < 1) {
+            throw new InputException("--seeds must be at least 1, got " + seeds);
+        }
+        if (initial < 1) {
+            throw new InputException("--initial must be at least 1, got " + initial);
+        }
+        if (add < 1) {
+            throw new InputException("--add must be at least 1, got " + add);
+        }
+        if (rounds < 0) {
+            throw new InputException("--rounds must be 0 or more, got " + rounds);
+        }
+        if (steps < 1) {
+            throw new InputException("--steps must be at least 1, got " + steps);
+        }
+    }
+
+    /** Images labelled after the last round. */
+    public int finalLabelled() {
+        return initial + rounds * add;
+    }
+
+    /** The seed of repetition {@code i}. */
+    public long seed(int i) {
+        return baseSeed + i;
+    }
+
+    /** The training seed of a round: the same for every strategy, so strategies differ only in their picks. */
+    public static long trainingSeed(long seed, int round) {
+        return seed * 1000 + round;
+    }
+}

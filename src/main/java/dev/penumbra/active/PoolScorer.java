@@ -1,0 +1,105 @@
+package dev.penumbra.active;
+
+import ai.djl.ndarray.NDManager;
+import dev.penumbra.data.Image;
+import dev.penumbra.data.Sample;
+import dev.penumbra.metric.Overlap;
+import dev.penumbra.model.Batch;
+import dev.penumbra.model.SampledPrediction;
+import dev.penumbra.train.TrainedModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores the unlabelled pool with the current model: n samples per image through the model's own batched sampling
+ * path, reduced to the per-image sums the acquisition functions rank by. Also keeps each image's first sample masks
+ * for the figure of selected images.
+ */
+final class PoolScorer {
+
+    /** Sample masks kept per image for the figures. */
+    static final int KEPT_SAMPLES = 4;
+
+    /** The scores, and the first sample masks of every image (0/1, H x W). */
+    record Scored(List<PoolImage> images, Map<String, List<byte[]>> samples) {
+    }
+
+    private PoolScorer() {
+    }
+
+    static Scored score(TrainedModel trained, List<Sample> pool, int n, int batchSize) {
+        List<PoolImage> images = new ArrayList<>(pool.size());
+        Map<String, List<byte[]>> kept = new LinkedHashMap<>();
+        int classes = trained.model().classes();
+        for (int from = 0; from < pool.size(); from += batchSize) {
+            List<Sample> part = pool.subList(from, Math.min(pool.size(), from + batchSize));
+            try (NDManager sub = trained.manager().newSubManager()) {
+                Batch batch = new Batch(sub, part, new int[part.size()]);
+                SampledPrediction p = SampledPrediction.draw(trained.model(), trained.parameters(), batch.images(), n);
+                float[] entropy = p.entropy().toFloatArray();
+                float[] mutual = p.mutualInformation().toFloatArray();
+                float[] mean = p.mean().toFloatArray();
+                long[] masks = p.masks().toLongArray();
+                for (int b = 0; b < part.size(); b++) {
+                    Sample s = part.get(b);
+                    int pixels = s.image().height() * s.image().width();
+                    double sumEntropy = 0;
+                    double sumMutual = 0;
+                    int foreground = 0;
+                    for (int i = 0; i < pixels; i++) {
+                        sumEntropy += entropy[b * pixels + i];
+                        sumMutual += mutual[b * pixels + i];
+                        foreground += isForeground(mean, b, i, pixels, classes) ? 1 : 0;
+                    }
+                    images.add(new PoolImage(s.id(), sumEntropy, sumMutual, foreground, pixels,
+                            embedding(s.image())));
+                    List<byte[]> first = new ArrayList<>();
+                    for (int k = 0; k < Math.min(n, KEPT_SAMPLES); k++) {
+                        first.add(Overlap.foreground(masks, (k * part.size() + b) * pixels, pixels));
+                    }
+                    kept.put(s.id(), first);
+                }
+            }
+        }
+        return new Scored(images, kept);
+    }
+
+    private static boolean isForeground(float[] mean, int b, int i, int pixels, int classes) {
+        int base = b * classes * pixels;
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (mean[base + c * pixels + i] > mean[base + best * pixels + i]) {
+                best = c;
+            }
+        }
+        return best != 0;
+    }
+
+    /** The image's channels averaged over an 8 x 8 grid of cells: 64 * C values in [0, 1]. */
+    static float[] embedding(Image image) {
+        int g = 8;
+        int h = image.height();
+        int w = image.width();
+        float[] e = new float[g * g * image.channels()];
+        int[] counts = new int[g * g];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                counts[(y * g / h) * g + x * g / w]++;
+            }
+        }
+        for (int c = 0; c < image.channels(); c++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    e[c * g * g + (y * g / h) * g + x * g / w] += image.get(c, y, x);
+                }
+            }
+            for (int i = 0; i < g * g; i++) {
+                e[c * g * g + i] /= Math.max(1, counts[i]);
+            }
+        }
+        return e;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.penumbra.cli;
+
+import ai.djl.Device;
+import dev.penumbra.active.ActiveExperiment;
+import dev.penumbra.active.ActiveOutputs;
+import dev.penumbra.active.ActiveResult;
+import dev.penumbra.active.ActiveSettings;
+import dev.penumbra.config.Preset;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.DataSource;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.io.Progress;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.report.ActivePart;
+import dev.penumbra.report.ReportWriter;
+import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.RunSpecs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code penumbra active}. */
+@Command(name = "active", mixinStandardHelpOptions = true,
+        description = {"Run the active-learning experiment for one model.", "",
+            "Starts from --initial random training images and adds --add per round for --rounds rounds; every round"
+                + " retrains the model from scratch for --steps updates, measures it on the test split (test loss,"
+                + " GED@16, soft Dice, entropy) and labels the images the strategy picks from the unlabelled pool."
+                + " Writes per round a manifest (OUT/<strategy>/seed_<s>/round_NN.json), rounds.csv/.json, learning"
+                + " curves and report.html. --resume continues an interrupted experiment after its last finished"
+                + " round.", "", "Strategies: random, entropy-sum, entropy-mean, entropy-foreground, bald, diverse"
+                + " (see the README)."})
+public final class ActiveCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = TrainCommand.ModelNames.class)
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
+    String data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder (with --resume: the experiment's folder).")
+    Path out;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the first repetition; repetition i uses SEED + i (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--initial", paramLabel = "N", defaultValue = "50", description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
+    int initial;
+
+    @Option(names = "--add", paramLabel = "K", defaultValue = "25", description = "Images labelled per round (default: ${DEFAULT-VALUE}).")
+    int add;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "10", description = "Selection rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Model and batch settings (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
+    Float lr;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
+    Integer batchSize;
+
+    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
+    List<Integer> filters;
+
+    @Option(names = "--resume", description = "Continue the experiment in --out after its last finished round.")
+    boolean resume;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        ModelRegistry.check(model);
+        ActiveSettings settings = new ActiveSettings(model, strategies.stream().map(String::trim).toList(), seeds,
+                seed, initial, add, rounds, steps);
+        Preset p = Preset.named(preset);
+        DataOptions options = dataOptions.build(p.size());
+        Dataset dataset = DataSource.read(data, options);
+        RunSpec base = base(p, options, dataset);
+        Device device = engine.apply();
+        PrintWriter log = spec.commandLine().getOut();
+        ActiveResult result = ActiveExperiment.run(settings, base, dataset, out, resume, device,
+                engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+        Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
+                Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
+        Path report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
+                List.of(new ActivePart(result, ActiveOutputs.writeFigures(result, dataset, out.resolve("figures")))),
+                provenance);
+        provenance.writeTo(out);
+        log.print(finalTable(result));
+        log.printf("%nReport: %s%n", report);
+        log.flush();
+        return 0;
+    }
+
+    private RunSpec base(Preset p, DataOptions options, Dataset dataset) {
+        RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, steps, 0, filters, null, null,
+                false, null, 4, 6, 0.0005, true, 0);
+        return RunSpecs.of(model, p, o, data, options, dataset, seed);
+    }
+
+    /** Mean test metrics after the last round, per strategy. */
+    static String finalTable(ActiveResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nafter %d rounds (%d labelled), mean over"
+                + " %d seed(s):%n%-20s %10s %8s %9s %12s%n", r.settings().rounds(), r.settings().finalLabelled(),
+                r.settings().seeds(), "strategy", "test loss", "GED@16", "soft Dice", "picked H(a)"));
+        for (String s : r.settings().strategies()) {
+            var last = r.rounds().stream().filter(m -> m.strategy().equals(s) && m.round() == r.settings().rounds())
+                    .map(m -> m.metrics()).toList();
+            double picked = r.rounds().stream().filter(m -> m.strategy().equals(s) && !m.selected().isEmpty())
+                    .mapToDouble(m -> m.metrics().selectedDisagreement()).average().orElse(Double.NaN);
+            sb.append(String.format(Locale.ROOT, "%-20s %10.4f %8.4f %9.4f %12.4f%n", s,
+                    last.stream().mapToDouble(m -> m.testLoss()).average().orElse(Double.NaN),
+                    last.stream().mapToDouble(m -> m.ged()).average().orElse(Double.NaN),
+                    last.stream().mapToDouble(m -> m.softDice()).average().orElse(Double.NaN), picked));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.penumbra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.io.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny experiment (3 strategies, 2 seeds, 2 rounds of 6 steps) run once and checked from its manifests. */
+class ActiveCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path out;
+
+    static String[] args(Path out, String model, String strategies, String... extra) {
+        List<String> a = new ArrayList<>(List.of("active", "--model", model, "--data", data.toString(), "--out",
+                out.toString(), "--preset", "demo", "--size", "32", "--filters", "4,8,16,32", "--batch-size", "4",
+                "--strategies", strategies, "--seeds", "2", "--initial", "4", "--add", "3", "--rounds", "2",
+                "--steps", "6", "--quiet", "--threads", "2"));
+        for (int i = 0; i < extra.length; i++) {
+            int at = a.indexOf(extra[i]);
+            boolean flag = i + 1 >= extra.length || extra[i + 1].startsWith("--");
+            if (at >= 0 && !flag) {
+                a.set(at + 1, extra[++i]); // a value replaces the default above
+            } else {
+                a.add(extra[i]);
+            }
+        }
+        return a.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void runExperiment() {
+        data = tmp.resolve("data");
+        Cli made = Cli.run("data", "make-synthetic", "--kind", "ambiguous", "--out", data.toString(), "--size", "32",
+                "--count", "24");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        out = tmp.resolve("al");
+        Cli r = Cli.run(args(out, "mcdropout", "random,entropy-sum,bald"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Report: ");
+    }
+
+    private static JsonNode manifest(Path root, String strategy, long seed, int round) throws Exception {
+        return Json.MAPPER.readTree(root.resolve(strategy).resolve("seed_" + seed)
+                .resolve(String.format("round_%02d.json", round)).toFile());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void noStrategyEverPicksALabelledImageOrTheSameImageTwice() throws Exception {
+        for (String strategy : List.of("random", "entropy-sum", "bald")) {
+            for (long seed : new long[] {1, 2}) {
+                Set<String> labelled = new HashSet<>();
+                for (int round = 0; round <= 2; round++) {
+                    JsonNode m = manifest(out, strategy, seed, round);
+                    List<String> trainedOn = texts(m.get("labelled"));
+                    assertThat(trainedOn).doesNotHaveDuplicates().hasSize(4 + 3 * round);
+                    assertThat(new HashSet<>(trainedOn)).containsAll(labelled);
+                    List<String> picked = texts(m.get("selected"));
+                    assertThat(picked).hasSize(round < 2 ? 3 : 0).doesNotHaveDuplicates()
+                            .doesNotContainAnyElementsOf(trainedOn);
+                    // the pool that was scored is exactly the unlabelled images
+                    List<String> pool = new ArrayList<>();
+                    m.get("pool").forEach(p -> pool.add(p.get("id").asText()));
+                    assertThat(pool).doesNotContainAnyElementsOf(trainedOn);
+                    assertThat(pool).containsAll(picked);
+                    labelled.addAll(trainedOn);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyStrategyOfASeedStartsFromTheSameImagesAndSeedsDiffer() throws Exception {
+        for (long seed : new long[] {1, 2}) {
+            List<String> first = texts(manifest(out, "random", seed, 0).get("labelled"));
+            assertThat(texts(manifest(out, "entropy-sum", seed, 0).get("labelled"))).isEqualTo(first);
+            assertThat(texts(manifest(out, "bald", seed, 0).get("labelled"))).isEqualTo(first);
+        }
+        assertThat(texts(manifest(out, "random", 1, 0).get("labelled")))
+                .isNotEqualTo(texts(manifest(out, "random", 2, 0).get("labelled")));
+    }
+
+    @Test
+    void writesTheTableFiguresAndAReportSection() throws Exception {
+        List<String> rows = Files.readAllLines(out.resolve("rounds.csv"));
+        assertThat(rows).hasSize(1 + 3 * 2 * 3);
+        assertThat(rows.get(0)).startsWith("strategy,seed,round,labelled,test_loss,ged,soft_dice");
+        assertThat(out.resolve("rounds.json")).isRegularFile();
+        for (String f : List.of("active_test_loss", "active_ged", "active_soft_dice", "active_selected_disagreement",
+                "fig9_picked_images")) {
+            assertThat(out.resolve("figures/" + f + ".png")).isRegularFile();
+            assertThat(out.resolve("figures/" + f + ".svg")).isRegularFile();
+        }
+        var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+        assertThat(doc.select("img")).hasSize(5);
+        // checkpoints of finished rounds are removed; the training log stays
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".params"))).isEmpty();
+        }
+        assertThat(out.resolve("bald/seed_1/round_00/run/metrics.csv")).isRegularFile();
+    }
+
+    @Test
+    void anInterruptedExperimentResumedEndsWithTheNumbersOfAnUninterruptedOne() throws Exception {
+        Path copy = tmp.resolve("interrupted");
+        copyTree(out, copy);
+        // as if stopped during entropy-sum's second round of seed 2 and before bald of seed 2
+        Files.delete(copy.resolve("entropy-sum/seed_2/round_01.json"));
+        Files.delete(copy.resolve("entropy-sum/seed_2/round_02.json"));
+        try (Stream<Path> walk = Files.walk(copy.resolve("bald/seed_2"))) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(copy.resolve("rounds.csv"));
+        Cli resumed = Cli.run(args(copy, "mcdropout", "random,entropy-sum,bald", "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("already done");
+        assertThat(withoutSeconds(copy.resolve("rounds.csv"))).isEqualTo(withoutSeconds(out.resolve("rounds.csv")));
+    }
+
+    private static List<String> withoutSeconds(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void badOptionsAreCleanErrorsAndWriteNothing() throws Exception {
+        Path none = tmp.resolve("none");
+        Cli tooMany = Cli.run(args(none, "mcdropout", "random", "--initial", "10", "--rounds", "5"));
+        assertThat(tooMany.isCleanInputError()).as(tooMany.err()).isTrue();
+        assertThat(tooMany.err()).contains("--initial").contains("pool");
+        Cli unknown = Cli.run(args(none, "mcdropout", "random,maxent"));
+        assertThat(unknown.isCleanInputError()).isTrue();
+        assertThat(unknown.err()).contains("maxent");
+        Cli bald = Cli.run(args(none, "softmax", "random,bald"));
+        assertThat(bald.isCleanInputError()).as(bald.err()).isTrue();
+        assertThat(bald.err()).contains("bald").contains("softmax");
+        assertThat(none).doesNotExist();
+        Cli other = Cli.run(args(out, "mcdropout", "random", "--resume"));
+        assertThat(other.isCleanInputError()).isTrue();
+        assertThat(other.err()).contains("other settings");
+        Cli occupied = Cli.run(args(out, "mcdropout", "random,entropy-sum,bald"));
+        assertThat(occupied.isCleanInputError()).isTrue();
+    }
+}
