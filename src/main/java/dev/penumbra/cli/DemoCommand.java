@@ -2,6 +2,10 @@ package dev.penumbra.cli;
 
 import ai.djl.Device;
 import dev.penumbra.InputException;
+import dev.penumbra.active.ActiveExperiment;
+import dev.penumbra.active.ActiveOutputs;
+import dev.penumbra.active.ActiveResult;
+import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.config.Preset;
 import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataOptions;
@@ -18,6 +22,7 @@ import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.predict.ImagePrediction;
+import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
@@ -32,6 +37,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +55,16 @@ import java.util.stream.Stream;
         description = {"Run the main job on embedded synthetic data.", "",
             "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains every model"
                 + " (softmax U-Net, ensemble, MC-Dropout, Probabilistic U-Net) briefly on each, and writes"
-                + " predictions, entropy maps, a summary, the evaluation's tables and figures, and one HTML report"
-                + " (OUT/report.html) to OUT."})
+                + " predictions, entropy maps, a summary, the evaluation's tables and figures, runs a small"
+                + " active-learning experiment (MC-Dropout, random vs entropy-sum), and writes one HTML report"
+                + " (OUT/report.html)."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
+    static final int AL_INITIAL = 8;
+    static final int AL_ADD = 8;
+    static final int AL_ROUNDS = 3;
+    static final int AL_STEPS = 60;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Output folder (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
     Path out;
@@ -63,6 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per model (default: the demo preset's).")
     Integer epochs;
+
+    @Option(names = "--active-steps", paramLabel = "N", defaultValue = "" + AL_STEPS, description = "Gradient updates per active-learning round (default: ${DEFAULT-VALUE}).")
+    int activeSteps;
 
     @Mixin
     EngineOptions engine;
@@ -107,11 +121,12 @@ public final class DemoCommand implements Callable<Integer> {
             evaluations.add(Evaluation.run(name, runs, dataDir.toString(), Split.TEST,
                     EvaluationSettings.paper(seed), device, progress));
         }
+        ActivePart active = activeLearning(device, progress);
         Provenance provenance = Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs",
                 epochs == null ? "preset" : epochs), Map.of("train", seed, "evaluate", seed, "synthetic",
                 SyntheticOptions.defaults().seed()), device.toString(), started);
         Path report = ReportWriter.write(out, "Penumbra demo: four models on two synthetic datasets", evaluations,
-                e -> out.resolve(e.name()).resolve("evaluation"), provenance);
+                e -> out.resolve(e.name()).resolve("evaluation"), List.of(active), provenance);
         Summary summary = new Summary(Preset.DEMO.name(), models, results, report.toString(),
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
@@ -121,6 +136,30 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%nReport: %s%n", summary.seconds(),
                 out.resolve("summary.md"), report);
         return 0;
+    }
+
+    /**
+     * A small active-learning experiment on the ambiguous data: MC-Dropout, random against entropy-sum picks, 2
+     * seeds, {@value #AL_INITIAL} initial images plus {@value #AL_ADD} per round for {@value #AL_ROUNDS} rounds of
+     * {@code --active-steps} steps: the whole loop, small enough for a laptop.
+     */
+    private ActivePart activeLearning(Device device, Progress.Factory progress) {
+        Path dataDir = out.resolve("data").resolve("ambiguous");
+        DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
+        Dataset dataset = DatasetReader.read(dataDir, options);
+        ActiveSettings settings = new ActiveSettings("mcdropout", List.of("random", "entropy-sum"), 2, seed,
+                AL_INITIAL, AL_ADD, AL_ROUNDS, activeSteps);
+        RunSpec base = RunSpecs.of("mcdropout", Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(Integer.MAX_VALUE),
+                dataDir.toAbsolutePath().toString(), options, dataset, seed);
+        spec.commandLine().getOut().printf("[ambiguous] active learning with mcdropout: random vs entropy-sum, 2"
+                + " seeds, %d + %d x %d images%n", AL_INITIAL, AL_ROUNDS, AL_ADD);
+        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+        ActiveResult result = ActiveExperiment.run(settings, base, dataset, out.resolve("active"), false, device,
+                progress, engine.quiet() ? quiet : spec.commandLine().getOut());
+        spec.commandLine().getOut().print(ActiveCommand.finalTable(result));
+        spec.commandLine().getOut().flush();
+        return new ActivePart(result, ActiveOutputs.writeFigures(result, dataset,
+                out.resolve("active").resolve("figures")));
     }
 
     private RunResult runOne(String name, Dataset dataset, Path dataDir, DataOptions options, String model,

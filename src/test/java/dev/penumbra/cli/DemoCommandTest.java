@@ -14,7 +14,8 @@ class DemoCommandTest {
     @Test
     void demoTrainsEveryModelOnBothDatasetsAndWritesASummary(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("demo");
-        Cli r = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");
+        Cli r = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--active-steps", "2",
+                "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("summary.md");
         JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
@@ -44,7 +45,10 @@ class DemoCommandTest {
         assertThat(report).isEqualTo(out.resolve("report.html"));
         assertThat(r.out()).contains("Report: " + report);
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(report.toFile(), "UTF-8");
-        assertThat(doc.select("section")).hasSize(2);
+        // both datasets' evaluations and the active-learning experiment
+        assertThat(doc.select("section")).hasSize(3);
+        assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+        assertThat(out.resolve("active/rounds.csv")).content().hasLineCount(1 + 2 * 2 * 4);
         assertThat(out.resolve("ambiguous/evaluation/images.csv")).isRegularFile();
         assertThat(out.resolve("unambiguous/evaluation/figures/fig4_uncertainty_by_outcome.svg")).isRegularFile();
         // one annotator: no model-vs-annotator figure for the unambiguous data
@@ -54,7 +58,7 @@ class DemoCommandTest {
                 .isRegularFile();
 
         // a second demo replaces the first one's folder
-        Cli again = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--quiet");
+        Cli again = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--active-steps", "2", "--quiet");
         assertThat(again.exitCode()).as(again.err()).isZero();
     }
 
