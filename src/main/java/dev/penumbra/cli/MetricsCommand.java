@@ -87,6 +87,9 @@ public final class MetricsCommand implements Runnable {
         @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the paper estimator's annotation draws (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--samples-glob", paramLabel = "GLOB", defaultValue = "*.png", description = "Which files of a samples folder are samples (default: ${DEFAULT-VALUE}; 'sample_*.png' for the output of penumbra predict).")
+        String samplesGlob;
+
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
@@ -95,7 +98,7 @@ public final class MetricsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GedReport report = evaluate(samples, annotations, Ged.Estimator.parse(estimator), seed);
+            GedReport report = evaluate(samples, annotations, samplesGlob, Ged.Estimator.parse(estimator), seed);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.toString(report) + System.lineSeparator() : table(report));
             out.flush();
@@ -109,9 +112,11 @@ public final class MetricsCommand implements Runnable {
      *
      * @param samples     {@code SAMPLES/<image id>/*.png}
      * @param annotations {@code ANNOTATIONS/<image id>/*.png}, the same image ids
+     * @param samplesGlob which file names of a samples folder are samples
      */
-    static GedReport evaluate(Path samples, Path annotations, Ged.Estimator estimator, long seed) {
-        List<MaskFolders.Entry> entries = MaskFolders.pair(samples, annotations);
+    static GedReport evaluate(Path samples, Path annotations, String samplesGlob, Ged.Estimator estimator,
+                              long seed) {
+        List<MaskFolders.Entry> entries = MaskFolders.pair(samples, annotations, samplesGlob);
         Random rng = new Random(seed);
         List<ImageGed> rows = new ArrayList<>(entries.size());
         double gedSum = 0;

@@ -58,6 +58,21 @@ public final class MaskFolders {
      * @return one entry per image id, sorted by id
      */
     public static List<Entry> pair(Path samples, Path annotations) {
+        return pair(samples, annotations, "*.png");
+    }
+
+    /**
+     * As {@link #pair(Path, Path)}, taking on the samples side only the files whose names match {@code samplesGlob}
+     * (e.g. {@code sample_*.png} for the folders {@code penumbra predict} writes, which also hold probability and
+     * entropy images).
+     */
+    public static List<Entry> pair(Path samples, Path annotations, String samplesGlob) {
+        java.nio.file.PathMatcher matcher;
+        try {
+            matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + samplesGlob);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--samples-glob '" + samplesGlob + "' is not a valid pattern: " + e.getMessage());
+        }
         TreeSet<String> sampleIds = imageIds(samples, "samples");
         TreeSet<String> annotationIds = imageIds(annotations, "annotations");
         TreeSet<String> onlySamples = new TreeSet<>(sampleIds);
@@ -77,8 +92,8 @@ public final class MaskFolders {
         }
         List<Entry> entries = new ArrayList<>(sampleIds.size());
         for (String id : sampleIds) {
-            entries.add(new Entry(id, pngs(samples.resolve(id), "samples"), pngs(annotations.resolve(id),
-                    "annotations")));
+            entries.add(new Entry(id, pngs(samples.resolve(id), "samples", matcher), pngs(annotations.resolve(id),
+                    "annotations", p -> true)));
         }
         return entries;
     }
@@ -158,18 +173,20 @@ public final class MaskFolders {
         return ids;
     }
 
-    private static List<Path> pngs(Path dir, String side) {
+    private static List<Path> pngs(Path dir, String side, java.nio.file.PathMatcher names) {
         List<Path> files;
         try (Stream<Path> children = Files.list(dir)) {
             files = children.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
+                    .filter(p -> names.matches(p.getFileName()))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new InputException("the " + side + " image folder " + dir + " has no PNG files: expected at least"
-                    + " one binary mask (*.png)");
+            throw new InputException("the " + side + " image folder " + dir + " has no PNG files"
+                    + (side.equals("samples") ? " matching --samples-glob" : "") + ": expected at least one binary"
+                    + " mask (*.png)");
         }
         return files;
     }

@@ -74,6 +74,25 @@ class MetricsCommandTest {
     }
 
     @Test
+    void aGlobPicksTheSampleMasksOutOfFoldersThatHoldOtherImagesToo() throws Exception {
+        // the layout penumbra predict writes: sample masks beside a grey entropy heat-map
+        mask(samples.resolve("img1/sample_00.png"), 2, 2, A);
+        mask(samples.resolve("img1/sample_01.png"), 2, 2, B);
+        mask(samples.resolve("img1/entropy.png"), 2, 2, 10, 80, 160, 240);
+        mask(annotations.resolve("img1/a0.png"), 2, 2, A);
+        mask(annotations.resolve("img1/a1.png"), 2, 2, C);
+        Cli all = run("--estimator", "unbiased");
+        assertThat(all.isCleanInputError()).as(all.err()).isTrue();
+        assertThat(all.err()).contains("entropy.png");
+        Cli samplesOnly = run("--estimator", "unbiased", "--samples-glob", "sample_*.png");
+        assertThat(samplesOnly.exitCode()).as(samplesOnly.err()).isZero();
+        assertThat(row(samplesOnly.out(), "img1")).containsExactly("img1", "2", "2", "-0.5000", "1.0000", "0.6667");
+        Cli none = run("--samples-glob", "s_*.png");
+        assertThat(none.isCleanInputError()).isTrue();
+        assertThat(none.err()).contains("--samples-glob");
+    }
+
+    @Test
     void jsonEqualsGedComputeWithOneSeededGeneratorInIdOrder() throws Exception {
         writeHandCase();
         Cli r = run("--estimator", "paper", "--seed", "7", "--json");
@@ -115,7 +134,7 @@ class MetricsCommandTest {
     @Test
     void defaultsAreThePaperEstimatorAndSeedOne() throws Exception {
         writeHandCase();
-        MetricsCommand.GedReport report = MetricsCommand.evaluate(samples, annotations, Ged.Estimator.PAPER, 1);
+        MetricsCommand.GedReport report = MetricsCommand.evaluate(samples, annotations, "*.png", Ged.Estimator.PAPER, 1);
         Cli r = run("--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Json.MAPPER.readTree(r.out()).get("meanGed").asDouble()).isEqualTo(report.meanGed());
