@@ -163,7 +163,10 @@ public final class ActiveLearning {
         Json.write(runDir.resolve(RunSpec.FILE), spec);
         List<Sample> train = labelled.stream().map(byId::get).toList();
         ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
-        new TrainingLoop(model, spec.training(), device).optProgress(progress).optPersistEvery(Integer.MAX_VALUE)
+        String task = String.format(Locale.ROOT, "%s seed %d round %d/%d", acquisition.name(), seed, round,
+                settings.rounds());
+        Progress.Factory roundProgress = (name, total) -> progress.start(task + " " + name, total);
+        new TrainingLoop(model, spec.training(), device).optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE)
                 .fit(train, List.of(), runDir, false);
         try (TrainedModel trained = TrainedModel.load(runDir, device, TrainingLoop.LAST)) {
             Engine.getInstance().setRandomSeed((int) (trainingSeed ^ 0x2545F491L));

@@ -92,9 +92,9 @@ public final class ActiveOutputs {
         LinkedHashMap<String, List<Charts.Point>> series = new LinkedHashMap<>();
         r.curve(metric).forEach((strategy, points) -> series.put(strategy, points.stream()
                 .map(p -> new Charts.Point(p.labelled(), p.mean(), p.mean() - p.sd(), p.mean() + p.sd())).toList()));
-        String caption = title + " against the number of labelled images; mean \u00b1 sd across "
+        String caption = title + " against the number of labelled images; line: mean, band: \u00b1 sd across "
                 + r.settings().seeds() + " seed(s), every strategy starting from the same random images.";
-        return FigureFiles.write(dir, name, W, H, caption, Charts.intervals(title, "labelled images", axis, series));
+        return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis, series));
     }
 
     /** The paper's Fig 9: picked images with the most annotator disagreement, their annotations and samples. */

@@ -19,11 +19,14 @@ import java.util.List;
 public record RoundManifest(String strategy, long seed, int round, long trainingSeed, List<String> labelled,
                             List<PoolEntry> pool, List<String> selected, RoundMetrics metrics, double wallSeconds) {
 
-    /** One pool image's scores (the embedding is left out). */
-    public record PoolEntry(String id, double sumEntropy, double sumMutualInformation, int foregroundPixels) {
+    /**
+     * One pool image's score inputs (the embedding is left out): enough to recompute every ranking strategy's score.
+     */
+    public record PoolEntry(String id, double sumEntropy, double sumMutualInformation, int foregroundPixels,
+                            int pixels) {
 
         static PoolEntry of(PoolImage p) {
-            return new PoolEntry(p.id(), p.sumEntropy(), p.sumMutualInformation(), p.foregroundPixels());
+            return new PoolEntry(p.id(), p.sumEntropy(), p.sumMutualInformation(), p.foregroundPixels(), p.pixels());
         }
     }
 }

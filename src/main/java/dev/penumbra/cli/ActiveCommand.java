@@ -116,7 +116,6 @@ public final class ActiveCommand implements Callable<Integer> {
         Path report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
                 List.of(new ActivePart(result, ActiveOutputs.writeFigures(result, dataset, out.resolve("figures")))),
                 provenance);
-        provenance.writeTo(out);
         log.print(finalTable(result));
         log.printf("%nReport: %s%n", report);
         log.flush();

@@ -144,7 +144,6 @@ public final class DemoCommand implements Callable<Integer> {
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
-        provenance.writeTo(out);
         spec.commandLine().getOut().print(markdown(summary));
         spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%nReport: %s%n", summary.seconds(),
                 out.resolve("summary.md"), report);

@@ -101,7 +101,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                 started);
         Path report = ReportWriter.write(out, "Penumbra evaluation: " + title, List.of(evaluation), e -> out,
                 provenance);
-        provenance.writeTo(out);
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(evaluation));
         w.printf("%nReport: %s%n", report);

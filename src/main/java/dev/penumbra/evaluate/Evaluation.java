@@ -77,6 +77,10 @@ public final class Evaluation {
             if (reference == null) {
                 reference = images;
                 figureImages = chooseFigureImages(images, FIGURE_IMAGES);
+            } else if (spec.height() != specs.get(0).height() || spec.width() != specs.get(0).width()) {
+                throw new InputException("--runs: " + runs.get(i) + " works on " + spec.height() + "x"
+                        + spec.width() + " images but " + runs.get(0) + " on " + specs.get(0).height() + "x"
+                        + specs.get(0).width() + "; evaluate runs of one image size together");
             } else if (!ids(images).equals(ids(reference))) {
                 throw new InputException("--runs: " + runs.get(i) + " reads a different set of " + split.folder()
                         + " images from " + source + " than " + runs.get(0) + " (different data options)");
@@ -103,21 +107,46 @@ public final class Evaluation {
         return specs.get(0).data();
     }
 
-    /** The registry name of each run's model, or "model (folder)" where two runs share a model. */
+    /**
+     * The registry name of each run's model; where runs share a model, "model (folder)" with the shortest end of the
+     * folder path that tells them apart (e.g. "mcdropout (seed1/mcdropout)").
+     */
     static List<String> labels(List<Path> runs, List<RunSpec> specs) {
         Map<String, Integer> uses = new HashMap<>();
         specs.forEach(s -> uses.merge(s.model(), 1, Integer::sum));
+        Set<Path> real = new HashSet<>();
+        for (Path run : runs) {
+            if (!real.add(run.toAbsolutePath().normalize())) {
+                throw new InputException("--runs: " + run + " is given twice");
+            }
+        }
         List<String> labels = new ArrayList<>();
-        Set<String> taken = new HashSet<>();
         for (int i = 0; i < specs.size(); i++) {
             String model = specs.get(i).model();
-            String label = uses.get(model) == 1 ? model : model + " (" + runs.get(i).getFileName() + ")";
-            if (!taken.add(label)) {
-                throw new InputException("--runs: " + runs.get(i) + " is given twice");
+            if (uses.get(model) == 1) {
+                labels.add(model);
+                continue;
             }
-            labels.add(label);
+            Path full = runs.get(i).toAbsolutePath().normalize();
+            int depth = 1;
+            while (depth < full.getNameCount() && !uniqueEnd(full, depth, runs, i)) {
+                depth++;
+            }
+            labels.add(model + " (" + full.subpath(full.getNameCount() - depth, full.getNameCount()) + ")");
         }
         return labels;
+    }
+
+    private static boolean uniqueEnd(Path full, int depth, List<Path> runs, int self) {
+        Path end = full.subpath(full.getNameCount() - depth, full.getNameCount());
+        for (int j = 0; j < runs.size(); j++) {
+            Path other = runs.get(j).toAbsolutePath().normalize();
+            if (j != self && other.getNameCount() >= depth
+                    && other.subpath(other.getNameCount() - depth, other.getNameCount()).equals(end)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

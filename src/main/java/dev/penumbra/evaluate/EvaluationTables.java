@@ -82,27 +82,35 @@ public final class EvaluationTables {
         Json.write(out.resolve("images.json"), json);
     }
 
+    private static final List<String> PIXEL_COLUMNS = List.of("model", "image", "pixel", "entropy_bits",
+            "mutual_information_bits", "foreground_probability", "predicted_foreground", "votes", "annotators",
+            "outcome", "agreement");
+
+    /** Streams the pixel rows into CSV and JSON Lines, so that {@code --pixels all} needs no copy in memory. */
     private static void writePixels(DatasetEvaluation e, Path out) {
-        List<String> header = List.of("model", "image", "pixel", "entropy_bits", "mutual_information_bits",
-                "foreground_probability", "predicted_foreground", "votes", "annotators", "outcome", "agreement");
-        List<Object[]> rows = new ArrayList<>();
-        StringBuilder lines = new StringBuilder();
-        for (ModelEvaluation m : e.models()) {
-            for (PixelRecord p : m.pixels()) {
-                Outcome o = p.outcome();
-                rows.add(new Object[] {m.label(), p.image(), p.pixel(), p.entropy(), p.mutualInformation(),
-                    p.foreground(), p.predicted() ? 1 : 0, p.votes(), p.annotators(), o == null ? "" : o.name(),
-                    p.agreementLabel()});
+        Iterable<Object[]> rows = () -> e.models().stream()
+                .flatMap(m -> m.pixels().stream().map(p -> pixelRow(m, p))).iterator();
+        CsvFiles.write(out.resolve("pixels.csv"), PIXEL_COLUMNS, rows);
+        AtomicFiles.write(out.resolve("pixels.jsonl"), stream -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            for (Object[] row : rows) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    line.put(header.get(c), rows.get(rows.size() - 1)[c]);
+                for (int c = 0; c < PIXEL_COLUMNS.size(); c++) {
+                    line.put(PIXEL_COLUMNS.get(c), row[c]);
                 }
-                line.put("outcome", o == null ? null : o.name());
-                lines.append(Json.toLine(line)).append('\n');
+                line.put("outcome", "".equals(row[9]) ? null : row[9]);
+                w.write(Json.toLine(line));
+                w.write('\n');
             }
-        }
-        CsvFiles.write(out.resolve("pixels.csv"), header, rows);
-        AtomicFiles.writeString(out.resolve("pixels.jsonl"), lines.toString());
+            w.flush();
+        });
+    }
+
+    private static Object[] pixelRow(ModelEvaluation m, PixelRecord p) {
+        Outcome o = p.outcome();
+        return new Object[] {m.label(), p.image(), p.pixel(), p.entropy(), p.mutualInformation(), p.foreground(),
+            p.predicted() ? 1 : 0, p.votes(), p.annotators(), o == null ? "" : o.name(), p.agreementLabel()};
     }
 
     private static void writeReliability(DatasetEvaluation e, Path out) {

@@ -41,7 +41,7 @@ final class ImageFigures {
         int height = top + images.size() * (CELL + GAP) + 56;
         String caption = title + ": pixel predictive entropy (bits) of 16 samples per model on test images."
                 + " Cyan: pixels marked by at least half of the annotators; green: pixels whose mean prediction is"
-                + " foreground.";
+                + " foreground (argmax of the mean of the samples, as in the outcome figure).";
         return FigureFiles.write(dir, name, width, height, caption, g -> {
             g.setFont(BOLD);
             g.setColor(Color.BLACK);
@@ -69,8 +69,7 @@ final class ImageFigures {
                     }
                     ImagePanels.heat(g, maps.entropy(), h, w, max, x, y, CELL);
                     ImagePanels.outline(g, annotated, h, w, x, y, CELL, ImagePanels.ANNOTATION);
-                    ImagePanels.outline(g, ImagePanels.atLeastHalf(maps.foreground()), h, w, x, y, CELL,
-                            ImagePanels.PREDICTION);
+                    ImagePanels.outline(g, maps.predicted(), h, w, x, y, CELL, ImagePanels.PREDICTION);
                 }
             }
             int legendY = top + images.size() * (CELL + GAP) + 8;

@@ -127,7 +127,7 @@ final class SampledImage {
     }
 
     ImageMaps maps(int keptSamples) {
-        return new ImageMaps(foreground, entropy, List.copyOf(samples.subList(0, Math.min(keptSamples,
+        return new ImageMaps(foreground, predicted, entropy, List.copyOf(samples.subList(0, Math.min(keptSamples,
                 samples.size()))));
     }
 }

@@ -252,6 +252,49 @@ public final class Charts {
         return ChartStyle.chart(title, plot);
     }
 
+    /**
+     * Lines with a shaded band from {@link Point#low()} to {@link Point#high()} around each, e.g. a learning curve's
+     * mean with mean +- sd across seeds. Bands are translucent so overlapping strategies stay readable; integer x
+     * values (labelled image counts) get ticks exactly where points are.
+     *
+     * @param series per series in legend order, its points in increasing x
+     */
+    public static JFreeChart bands(String title, String xAxis, String yAxis,
+            LinkedHashMap<String, List<Point>> series) {
+        TreeSet<Double> xs = new TreeSet<>();
+        series.values().forEach(points -> points.forEach(p -> xs.add(p.x())));
+        boolean integers = !xs.isEmpty() && xs.stream().allMatch(x -> x == Math.rint(x));
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        org.jfree.chart.renderer.xy.DeviationRenderer renderer =
+                new org.jfree.chart.renderer.xy.DeviationRenderer(true, true);
+        int i = 0;
+        for (Map.Entry<String, List<Point>> e : series.entrySet()) {
+            YIntervalSeries s = new YIntervalSeries(e.getKey(), false, true);
+            for (Point p : e.getValue()) {
+                if (!Double.isNaN(p.y())) {
+                    boolean band = !Double.isNaN(p.low()) && !Double.isNaN(p.high());
+                    s.add(p.x(), p.y(), band ? p.low() : p.y(), band ? p.high() : p.y());
+                }
+            }
+            data.addSeries(s);
+            styleSeries(renderer, i);
+            renderer.setSeriesFillPaint(i, ChartStyle.colour(i));
+            i++;
+        }
+        renderer.setAlpha(0.18f);
+        NumberAxis x = integers && xs.size() <= MAX_FIXED_TICKS
+            ? new FixedTicksAxis(xAxis, xs.stream().mapToDouble(Double::doubleValue).toArray())
+            : new NumberAxis(xAxis);
+        if (integers) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        NumberAxis y = new NumberAxis(yAxis);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        ChartStyle.style(plot);
+        return ChartStyle.chart(title, plot);
+    }
+
     private static void styleSeries(XYLineAndShapeRenderer renderer, int series) {
         renderer.setSeriesPaint(series, ChartStyle.colour(series));
         renderer.setSeriesStroke(series, ChartStyle.seriesStroke());

@@ -25,12 +25,13 @@ public final class CsvFiles {
     /**
      * @param header column names
      * @param rows   one array of cell values per row, each as long as the header; numbers are written with
-     *               Java's shortest round-trip form
+     *               Java's shortest round-trip form. Rows are written as they come, so a large table can be
+     *               produced lazily without being held in memory.
      */
-    public static void write(Path file, List<String> header, List<Object[]> rows) {
+    public static void write(Path file, List<String> header, Iterable<Object[]> rows) {
         CsvSchema schema = CsvSchema.emptySchema();
         AtomicFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             var writer = MAPPER.writer(schema).writeValues(w);
             writer.write(header.toArray());
             for (Object[] row : rows) {

@@ -25,6 +25,19 @@ public record ActivePart(ActiveResult result, Map<String, Figure> figures) imple
     }
 
     @Override
+    public List<Path> folders() {
+        List<Path> folders = new ArrayList<>(List.of(result.out()));
+        figures.values().stream().findFirst().ifPresent(f -> folders.add(f.png().toAbsolutePath().getParent()));
+        return folders;
+    }
+
+    @Override
+    public String lead() {
+        return "Does uncertainty pick better images to annotate than chance? Active-learning curves of"
+                + " acquisition strategies, and what the picked images are like.";
+    }
+
+    @Override
     public String title() {
         return "active learning (" + result.settings().model() + ")";
     }

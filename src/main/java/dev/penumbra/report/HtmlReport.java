@@ -42,6 +42,24 @@ public final class HtmlReport {
         public void render(StringBuilder html, Path base) {
             new SectionWriter(html, this, base).write();
         }
+
+        @Override
+        public String lead() {
+            return "Is the uncertainty useful? Each model's samples are compared with the annotators (generalized"
+                    + " energy distance, diversity, overlap), and its pixel uncertainty is tested as a flag of errors"
+                    + " and against the annotators' disagreement, after Czolbe et al., IPMI 2021.";
+        }
+
+        @Override
+        public List<Path> folders() {
+            List<Path> folders = new java.util.ArrayList<>();
+            figures.values().stream().findFirst().ifPresent(f -> {
+                Path figureDir = f.png().toAbsolutePath().getParent();
+                folders.add(figureDir.getParent());
+                folders.add(figureDir);
+            });
+            return folders;
+        }
     }
 
     private HtmlReport() {
@@ -59,10 +77,11 @@ public final class HtmlReport {
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
                 .append("</title>\n<style>\n").append(Style.CSS).append("</style>\n</head>\n<body>\n<main>\n");
         b.append("<h1>").append(esc(title)).append("</h1>\n");
-        b.append("<p class=\"lead\">Is the uncertainty useful? Each model's samples are compared with the"
-                + " annotators (generalized energy distance, diversity, overlap), and its pixel uncertainty is"
-                + " tested as a flag of errors and against the annotators' disagreement, after Czolbe et al., IPMI"
-                + " 2021. Tables and figures are also in the folders beside this file.</p>\n");
+        java.util.Set<String> leads = new java.util.LinkedHashSet<>();
+        sections.forEach(s -> leads.add(s.lead()));
+        leads.remove("");
+        b.append("<p class=\"lead\">").append(String.join(" ", leads)).append(" Tables and figures are also in the"
+                + " folders beside this file.</p>\n");
         b.append("<nav><ul>");
         for (ReportPart s : sections) {
             b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title()))

@@ -17,4 +17,15 @@ public interface ReportPart {
      * @param base the report's folder, against which figure files are linked
      */
     void render(StringBuilder html, Path base);
+
+    /** One or two sentences for the top of the report on what this kind of section asks; the same for every
+     * section of a kind, so the report shows it once. */
+    default String lead() {
+        return "";
+    }
+
+    /** The folders of the tables and figures this section shows, which get the report's provenance file. */
+    default java.util.List<Path> folders() {
+        return java.util.List.of();
+    }
 }

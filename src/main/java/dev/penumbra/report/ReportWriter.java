@@ -1,5 +1,6 @@
 package dev.penumbra.report;
 
+import dev.penumbra.config.Provenance;
 import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.EvaluationFigures;
 import dev.penumbra.evaluate.EvaluationTables;
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes evaluations as tables, figures and one {@code report.html}. */
+/** Writes evaluations as tables, figures and one {@code report.html}, with the provenance file beside each. */
 public final class ReportWriter {
 
     public static final String REPORT = "report.html";
@@ -23,14 +24,14 @@ public final class ReportWriter {
      * @return the report file
      */
     public static Path write(Path out, String title, List<DatasetEvaluation> evaluations,
-                             java.util.function.Function<DatasetEvaluation, Path> tablesDir, Object provenance) {
+                             java.util.function.Function<DatasetEvaluation, Path> tablesDir, Provenance provenance) {
         return write(out, title, evaluations, tablesDir, List.of(), provenance);
     }
 
     /** As above, with further sections (e.g. active-learning experiments) after the evaluations. */
     public static Path write(Path out, String title, List<DatasetEvaluation> evaluations,
                              java.util.function.Function<DatasetEvaluation, Path> tablesDir,
-                             List<? extends ReportPart> more, Object provenance) {
+                             List<? extends ReportPart> more, Provenance provenance) {
         List<ReportPart> sections = new ArrayList<>();
         for (DatasetEvaluation e : evaluations) {
             Path dir = tablesDir.apply(e);
@@ -40,6 +41,10 @@ public final class ReportWriter {
         sections.addAll(more);
         Path report = out.resolve(REPORT);
         HtmlReport.write(report, title, sections, provenance);
+        java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
+        folders.add(out.toAbsolutePath().normalize());
+        sections.forEach(s -> s.folders().forEach(f -> folders.add(f.toAbsolutePath().normalize())));
+        folders.forEach(provenance::writeTo);
         return report;
     }
 }

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny experiment (3 strategies, 2 seeds, 2 rounds of 6 steps) run once and checked from its manifests. */
+/** A tiny experiment (all 6 strategies, 2 seeds, 2 rounds of 6 steps) run once and checked from its manifests. */
 class ActiveCommandTest {
 
     @TempDir
     static Path tmp;
     static Path data;
     static Path out;
+
+    static final String ALL = "random,entropy-sum,entropy-mean,entropy-foreground,bald,diverse";
 
     static String[] args(Path out, String model, String strategies, String... extra) {
         List<String> a = new ArrayList<>(List.of("active", "--model", model, "--data", data.toString(), "--out",
@@ -48,7 +50,7 @@ class ActiveCommandTest {
                 "--count", "24");
         assertThat(made.exitCode()).as(made.err()).isZero();
         out = tmp.resolve("al");
-        Cli r = Cli.run(args(out, "mcdropout", "random,entropy-sum,bald"));
+        Cli r = Cli.run(args(out, "mcdropout", ALL));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Report: ");
     }
@@ -66,7 +68,7 @@ class ActiveCommandTest {
 
     @Test
     void noStrategyEverPicksALabelledImageOrTheSameImageTwice() throws Exception {
-        for (String strategy : List.of("random", "entropy-sum", "bald")) {
+        for (String strategy : ALL.split(",")) {
             for (long seed : new long[] {1, 2}) {
                 Set<String> labelled = new HashSet<>();
                 for (int round = 0; round <= 2; round++) {
@@ -92,8 +94,9 @@ class ActiveCommandTest {
     void everyStrategyOfASeedStartsFromTheSameImagesAndSeedsDiffer() throws Exception {
         for (long seed : new long[] {1, 2}) {
             List<String> first = texts(manifest(out, "random", seed, 0).get("labelled"));
-            assertThat(texts(manifest(out, "entropy-sum", seed, 0).get("labelled"))).isEqualTo(first);
-            assertThat(texts(manifest(out, "bald", seed, 0).get("labelled"))).isEqualTo(first);
+            for (String strategy : ALL.split(",")) {
+                assertThat(texts(manifest(out, strategy, seed, 0).get("labelled"))).as(strategy).isEqualTo(first);
+            }
         }
         assertThat(texts(manifest(out, "random", 1, 0).get("labelled")))
                 .isNotEqualTo(texts(manifest(out, "random", 2, 0).get("labelled")));
@@ -102,7 +105,7 @@ class ActiveCommandTest {
     @Test
     void writesTheTableFiguresAndAReportSection() throws Exception {
         List<String> rows = Files.readAllLines(out.resolve("rounds.csv"));
-        assertThat(rows).hasSize(1 + 3 * 2 * 3);
+        assertThat(rows).hasSize(1 + 6 * 2 * 3);
         assertThat(rows.get(0)).startsWith("strategy,seed,round,labelled,test_loss,ged,soft_dice");
         assertThat(out.resolve("rounds.json")).isRegularFile();
         for (String f : List.of("active_test_loss", "active_ged", "active_soft_dice", "active_selected_disagreement",
@@ -133,10 +136,25 @@ class ActiveCommandTest {
             }
         }
         Files.delete(copy.resolve("rounds.csv"));
-        Cli resumed = Cli.run(args(copy, "mcdropout", "random,entropy-sum,bald", "--resume"));
+        // a round that crashed half-way leaves a partial folder: a checkpoint and a half-written sample
+        Path partial = copy.resolve("entropy-sum/seed_2/round_01");
+        Files.createDirectories(partial.resolve("run/checkpoints"));
+        Files.writeString(partial.resolve("run/checkpoints/last.params"), "truncated");
+        Files.createDirectories(partial.resolve("selected/junk"));
+        Files.writeString(partial.resolve("selected/junk/sample_00.png"), "half");
+        Cli resumed = Cli.run(args(copy, "mcdropout", ALL, "--resume"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("already done");
         assertThat(withoutSeconds(copy.resolve("rounds.csv"))).isEqualTo(withoutSeconds(out.resolve("rounds.csv")));
+        for (String strategy : List.of("entropy-sum", "bald")) {
+            for (int round = 0; round < 2; round++) {
+                JsonNode again = manifest(copy, strategy, 2, round);
+                JsonNode before = manifest(out, strategy, 2, round);
+                assertThat(texts(again.get("selected"))).isEqualTo(texts(before.get("selected")));
+                assertThat(again.get("pool")).isEqualTo(before.get("pool"));
+            }
+        }
+        assertThat(partial.resolve("selected/junk")).doesNotExist();
     }
 
     private static List<String> withoutSeconds(Path csv) throws Exception {
@@ -157,6 +175,21 @@ class ActiveCommandTest {
     }
 
     @Test
+    void aPlanThatLabelsTheWholePoolRunsAndOneImageMoreIsRefused() throws Exception {
+        int pool = Json.MAPPER.readTree(data.resolve("synthetic.json").toFile()).get("train").asInt();
+        int initial = pool - 2 * 3;
+        Path exact = tmp.resolve("exact");
+        Cli fits = Cli.run(args(exact, "softmax", "random", "--initial", Integer.toString(initial), "--seeds", "1",
+                "--steps", "1"));
+        assertThat(fits.exitCode()).as(fits.err()).isZero();
+        assertThat(texts(manifest(exact, "random", 1, 2).get("labelled"))).hasSize(pool).doesNotHaveDuplicates();
+        Cli over = Cli.run(args(tmp.resolve("over"), "softmax", "random", "--initial",
+                Integer.toString(initial + 1), "--seeds", "1", "--steps", "1"));
+        assertThat(over.isCleanInputError()).as(over.err()).isTrue();
+        assertThat(over.err()).contains("only " + pool);
+    }
+
+    @Test
     void badOptionsAreCleanErrorsAndWriteNothing() throws Exception {
         Path none = tmp.resolve("none");
         Cli tooMany = Cli.run(args(none, "mcdropout", "random", "--initial", "10", "--rounds", "5"));
@@ -172,7 +205,7 @@ class ActiveCommandTest {
         Cli other = Cli.run(args(out, "mcdropout", "random", "--resume"));
         assertThat(other.isCleanInputError()).isTrue();
         assertThat(other.err()).contains("other settings");
-        Cli occupied = Cli.run(args(out, "mcdropout", "random,entropy-sum,bald"));
+        Cli occupied = Cli.run(args(out, "mcdropout", ALL));
         assertThat(occupied.isCleanInputError()).isTrue();
     }
 }

@@ -96,13 +96,26 @@ class EvaluateCommandTest {
         assertThat(first.get("metric").asText()).isEqualTo("ged@16");
         assertThat(first.get("twoSample").get("test").asText()).isEqualTo("Student");
         assertThat(first.get("paired").get("test").asText()).isEqualTo("paired");
-        assertThat(stats.get("correlations").has("softmax")).isTrue();
+        for (String model : List.of("softmax", "mcdropout")) {
+            JsonNode c = stats.get("correlations").get(model);
+            assertThat(c.get("correctness").get("x").asText()).isEqualTo("correct");
+            assertThat(c.get("agreement").get("x").asText()).isEqualTo("disagreement");
+            assertThat(c.get("agreement").get("result").get("dof").asInt()).isPositive();
+        }
+        for (JsonNode c : stats.get("comparisons")) {
+            assertThat(c.get("twoSample").get("nA").asInt()).isEqualTo(c.get("twoSample").get("nB").asInt());
+            assertThat(c.get("paired").get("dof").asInt()).isEqualTo(c.get("twoSample").get("nA").asInt() - 1);
+        }
         JsonNode summary = Json.MAPPER.readTree(eval.resolve("summary.json").toFile());
         assertThat(summary).hasSize(2);
         JsonNode ged = summary.get(0).get("means").get("ged@16");
         assertThat(ged.get("low").asDouble()).isLessThanOrEqualTo(ged.get("estimate").asDouble());
         assertThat(ged.get("high").asDouble()).isGreaterThanOrEqualTo(ged.get("estimate").asDouble());
-        assertThat(summary.get(0).get("ece").asDouble()).isBetween(0.0, 1.0);
+        for (JsonNode model : summary) {
+            assertThat(model.get("ece").asDouble()).isBetween(0.0, 1.0);
+            assertThat(model.get("auroc").asDouble()).isBetween(0.0, 1.0);
+            assertThat(model.get("means").get("soft_dice").get("estimate").asDouble()).isBetween(0.0, 1.0);
+        }
         assertThat(evaluated.out()).contains("softmax").contains("mcdropout").contains("report.html");
     }
 
@@ -140,6 +153,49 @@ class EvaluateCommandTest {
         String text = doc.text();
         assertThat(text).contains("rm_corr").contains("Student").contains("paired").contains("Provenance");
         assertThat(doc.select("table")).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void runsOfOneModelInFoldersOfTheSameNameGetLabelsThatTellThemApart() throws Exception {
+        Path a = tmp.resolve("seedA/softmax");
+        Path b = tmp.resolve("seedB/softmax");
+        copyTree(softmax, a);
+        copyTree(softmax, b);
+        Path out = tmp.resolve("two-softmax");
+        Cli r = Cli.run("evaluate", "--runs", a.toString(), b.toString(), "--out", out.toString(), "--pixels", "20",
+                "--bootstrap", "100", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("softmax (seedA/softmax)").contains("softmax (seedB/softmax)");
+        Cli twice = Cli.run("evaluate", "--runs", a.toString(), a.resolve("../softmax").toString(), "--out",
+                tmp.resolve("twice").toString(), "--quiet");
+        assertThat(twice.isCleanInputError()).as(twice.err()).isTrue();
+        assertThat(twice.err()).contains("given twice");
+    }
+
+    @Test
+    void runsOfDifferentImageSizesAreRefused() throws Exception {
+        Path small = tmp.resolve("small");
+        Cli r = Cli.run("train", "--model", "softmax", "--data", data.toString(), "--out", small.toString(),
+                "--preset", "demo", "--size", "16", "--filters", "4,8,16,32", "--batch-size", "4", "--max-epochs",
+                "1", "--quiet", "--threads", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Cli mixed = Cli.run("evaluate", "--runs", softmax.toString(), small.toString(), "--out",
+                tmp.resolve("mixed").toString(), "--quiet");
+        assertThat(mixed.isCleanInputError()).as(mixed.err()).isTrue();
+        assertThat(mixed.err()).contains("16x16").contains("32x32");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     @Test

@@ -123,6 +123,24 @@ class ChartsTest {
     }
 
     @Test
+    void bandsDrawLearningCurvesWithShadedSpreadAndTicksAtTheLabelledCounts() throws Exception {
+        LinkedHashMap<String, List<Point>> series = new LinkedHashMap<>();
+        series.put("random", List.of(new Point(50, 0.30, 0.27, 0.33), new Point(75, 0.26, 0.24, 0.28),
+            new Point(100, 0.22, 0.21, 0.23)));
+        series.put("entropy-sum", List.of(new Point(50, 0.30, 0.27, 0.33), new Point(75, 0.28, 0.25, 0.31),
+            new Point(100, 0.25, 0.22, 0.28)));
+
+        JFreeChart chart = Charts.bands("Test loss", "labelled images", "test loss", series);
+
+        assertFigure(FigureFiles.write(dir, "curve", W, H, "Learning curve.", chart), W, H);
+        assertThat(tickLabels(chart.getXYPlot().getDomainAxis())).containsExactly("50", "75", "100");
+        assertThat(chart.getXYPlot().getRenderer()).isInstanceOf(org.jfree.chart.renderer.xy.DeviationRenderer.class);
+        // the band reaches the spread, not only the means
+        assertThat(chart.getXYPlot().getRangeAxis().getLowerBound()).isLessThanOrEqualTo(0.21);
+        assertThat(chart.getXYPlot().getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(0.33);
+    }
+
+    @Test
     void pointsRejectErrorBarsThatRunBackwards() {
         assertThatThrownBy(() -> new Point(4, 0.5, 0.6, 0.4))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.6 to 0.4");

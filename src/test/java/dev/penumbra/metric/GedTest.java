@@ -30,6 +30,27 @@ class GedTest {
         assertThat(Ged.iou(A, E)).isCloseTo(EPS / (2 + EPS), within(1e-12));
     }
 
+    /**
+     * Samples {A, A, B, B}, annotations {A, C}. The paper estimator redraws 4 annotations with replacement:
+     * new Random(1).nextInt(2) four times gives 1, 0, 0, 0, so the drawn set is {C, A, A, A}. Over all 16 ordered
+     * pairs each (i = j included): cross = (2 (2/3) + 2 (2/3 + 3)) / 16 = 13/24; sample diversity = 8 pairs of
+     * d(A, B) = 1 / 16 = 1/2; annotation diversity = 6 pairs of d(A, C) = 2/3 / 16 = 1/4; GED = 13/12 - 3/4 = 1/3.
+     * The unbiased estimator on {A, C}: cross 7/12, diversities 2/3 and 2/3, GED = -1/6.
+     */
+    @Test
+    void paperEstimatorRedrawsAnnotationsWithReplacementAndAveragesAllPairs() {
+        Result paper = Ged.compute(List.of(A, A, B, B), List.of(A, C), Estimator.PAPER, new Random(1));
+        assertThat(paper.crossDistance()).isCloseTo(13.0 / 24, within(1e-5));
+        assertThat(paper.sampleDiversity()).isCloseTo(0.5, within(1e-5));
+        assertThat(paper.annotationDiversity()).isCloseTo(0.25, within(1e-5));
+        assertThat(paper.ged()).isCloseTo(1.0 / 3, within(1e-5));
+        Result unbiased = Ged.compute(List.of(A, A, B, B), List.of(A, C), Estimator.UNBIASED, new Random(1));
+        assertThat(unbiased.crossDistance()).isCloseTo(7.0 / 12, within(1e-5));
+        assertThat(unbiased.sampleDiversity()).isCloseTo(2.0 / 3, within(1e-5));
+        assertThat(unbiased.annotationDiversity()).isCloseTo(2.0 / 3, within(1e-5));
+        assertThat(unbiased.ged()).isCloseTo(-1.0 / 6, within(1e-5));
+    }
+
     @Test
     void identicalSetsHaveZeroDistance() {
         Result r = Ged.compute(List.of(A, A), List.of(A), Estimator.PAPER, new Random(1));
