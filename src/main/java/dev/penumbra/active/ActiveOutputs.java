@@ -8,13 +8,12 @@ import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
 import dev.penumbra.figure.ImagePanels;
 import dev.penumbra.io.CsvFiles;
+import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Json;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * Writes an experiment's tables ({@code rounds.csv}, {@code rounds.json}) and figures: learning curves of test
@@ -176,17 +174,12 @@ public final class ActiveOutputs {
             if (!Files.isRegularFile(f)) {
                 break;
             }
-            try {
-                BufferedImage img = ImageIO.read(f.toFile());
-                byte[] mask = new byte[img.getWidth() * img.getHeight()];
-                for (int i = 0; i < mask.length; i++) {
-                    mask[i] = (byte) (img.getRaster().getSample(i % img.getWidth(), i / img.getWidth(), 0) != 0
-                            ? 1 : 0);
-                }
-                out.add(mask);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+            int[] levels = ImageFiles.readLevels(f, new int[2]);
+            byte[] mask = new byte[levels.length];
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = (byte) (levels[i] != 0 ? 1 : 0);
             }
+            out.add(mask);
         }
         return out;
     }
