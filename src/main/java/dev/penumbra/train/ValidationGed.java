@@ -20,7 +20,7 @@ import java.util.Random;
  * The mean GED@16 (paper estimator) over a validation set: the paper's criterion for choosing dropout p and beta.
  * Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
  */
-final class ValidationGed {
+public final class ValidationGed {
 
     private final ProbabilisticSegmenter model;
     private final long seed;
@@ -28,6 +28,12 @@ final class ValidationGed {
     ValidationGed(ProbabilisticSegmenter model, long seed) {
         this.model = model;
         this.seed = seed;
+    }
+
+    /** The mean validation GED@16 of a trained run, seeded from its training seed (the paper's tuning criterion). */
+    public static double of(TrainedModel trained, List<Sample> val) {
+        return new ValidationGed(trained.model(), trained.spec().training().seed()).mean(val, trained.parameters(),
+                trained.manager(), trained.spec().training().batchSize());
     }
 
     double mean(List<Sample> val, ParameterStore ps, NDManager root, int batchSize) {
