@@ -2,7 +2,7 @@ package dev.penumbra.report;
 
 import dev.penumbra.evaluate.Comparison;
 import dev.penumbra.evaluate.Correlation;
-import dev.penumbra.evaluate.DatasetEvaluation;
+import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.AtomicFiles;
@@ -26,7 +26,7 @@ import static dev.penumbra.report.Html.num;
 public final class HtmlReport {
 
     /** One evaluated dataset with its figures. */
-    public record Section(DatasetEvaluation evaluation, Map<String, Figure> figures) implements ReportPart {
+    public record Section(EvaluationOverview evaluation, Map<String, Figure> figures) implements ReportPart {
 
         @Override
         public String anchor() {
@@ -102,7 +102,7 @@ public final class HtmlReport {
     /** Writes one dataset's part of the report. */
     private static final class SectionWriter {
         private final StringBuilder b;
-        private final DatasetEvaluation e;
+        private final EvaluationOverview e;
         private final Map<String, Figure> figures;
         private final Path base;
 
@@ -119,7 +119,7 @@ public final class HtmlReport {
                     .append(esc(e.name())).append("</h2>\n");
             b.append("<p>Data <code>").append(esc(e.data())).append("</code>, ").append(esc(e.split()))
                     .append(" split: ").append(e.images()).append(" images, up to ").append(e.annotators())
-                    .append(" annotation(s) per image; ").append(e.models().size()).append(" model(s); ")
+                    .append(" annotation(s) per image; ").append(e.models()).append(" model(s); ")
                     .append(e.settings().samples()).append(" samples per image.</p>\n");
             summaryTable(k);
             figure("fig3");

@@ -2,8 +2,6 @@ package dev.penumbra.report;
 
 import dev.penumbra.config.Provenance;
 import dev.penumbra.evaluate.DatasetEvaluation;
-import dev.penumbra.evaluate.EvaluationFigures;
-import dev.penumbra.evaluate.EvaluationTables;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +33,7 @@ public final class ReportWriter {
         List<ReportPart> sections = new ArrayList<>();
         for (DatasetEvaluation e : evaluations) {
             Path dir = tablesDir.apply(e);
-            EvaluationTables.write(e, dir);
-            sections.add(new HtmlReport.Section(e, EvaluationFigures.write(e, dir.resolve("figures"))));
+            sections.add(EvaluationSections.write(e, dir));
         }
         sections.addAll(more);
         Path report = out.resolve(REPORT);

@@ -120,6 +120,26 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aFinishedEvaluationIsReadBackForTheReportWithoutRecomputing() throws Exception {
+        assertThat(dev.penumbra.report.EvaluationSections.finished(eval)).isTrue();
+        var section = dev.penumbra.report.EvaluationSections.read(eval);
+        JsonNode summary = Json.MAPPER.readTree(eval.resolve("summary.json").toFile());
+        assertThat(section.evaluation().summaries()).hasSize(2);
+        assertThat(section.evaluation().summaries().get(1).means().get("ged@16").estimate())
+                .isEqualTo(summary.get(1).get("means").get("ged@16").get("estimate").asDouble());
+        assertThat(section.evaluation().comparisons().get(0).twoSample().alternative())
+                .isEqualTo(dev.penumbra.stats.TTest.Alternative.LESS);
+        assertThat(section.evaluation().settings().gedCounts()).containsExactly(1, 4, 8, 16);
+        assertThat(section.figures()).containsKeys("fig3", "fig4", "fig5", "fig6", "fig7", "reliability");
+        for (var f : section.figures().values()) {
+            assertThat(f.png()).isRegularFile();
+        }
+        StringBuilder html = new StringBuilder();
+        section.render(html, eval);
+        assertThat(html).contains("rm_corr r");
+    }
+
+    @Test
     void reportParsesAndEveryFigureItShowsOrLinksIsAValidImage() throws Exception {
         Path report = eval.resolve("report.html");
         Document doc = Jsoup.parse(report.toFile(), "UTF-8");
