@@ -35,8 +35,22 @@ public final class ActiveExperiment {
      */
     public static ActiveResult run(ActiveSettings settings, RunSpec base, Dataset dataset, Path out, boolean resume,
                                    Device device, Progress.Factory progress, PrintWriter log) {
+        ActiveLearning loop = prepare(settings, base, dataset, out, resume, device, progress, log);
+        List<RoundManifest> rounds = loop.run(out);
+        ActiveResult result = new ActiveResult(settings, base.data(), out, rounds);
+        ActiveOutputs.writeTables(result, out);
+        return result;
+    }
+
+    /**
+     * Checks the options against the data (before anything is written), then writes {@code active.json} into a
+     * new folder, or checks that an existing one holds the same experiment.
+     *
+     * @return the loop, ready to run the whole experiment or single strategies and seeds
+     */
+    public static ActiveLearning prepare(ActiveSettings settings, RunSpec base, Dataset dataset, Path out,
+                                         boolean resume, Device device, Progress.Factory progress, PrintWriter log) {
         Definition definition = new Definition(settings, base);
-        // validate the options against the data before anything is written
         ActiveLearning loop = new ActiveLearning(settings, base, dataset, device, progress, log);
         Path file = out.resolve(FILE);
         if (resume) {
@@ -53,8 +67,29 @@ public final class ActiveExperiment {
             TrainRun.requireEmpty(out);
             Json.write(file, definition);
         }
-        List<RoundManifest> rounds = loop.run(out);
-        ActiveResult result = new ActiveResult(settings, base.data(), out, rounds);
+        return loop;
+    }
+
+    /** Reads the definition of the experiment in {@code out}. */
+    public static Definition read(Path out) {
+        return Json.read(out.resolve(FILE), Definition.class);
+    }
+
+    /**
+     * The finished part of the experiment in {@code out}, read from its manifests (nothing is recomputed); a
+     * strategy and seed counts only once all its rounds are done. Writes the tables of that part.
+     */
+    public static ActiveResult collect(Path out) {
+        Definition d = read(out);
+        List<RoundManifest> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < d.settings().seeds(); i++) {
+            for (String strategy : d.settings().strategies()) {
+                if (ActiveLearning.finished(out, d.settings(), strategy, d.settings().seed(i))) {
+                    rounds.addAll(ActiveLearning.finishedRounds(out, d.settings(), strategy, d.settings().seed(i)));
+                }
+            }
+        }
+        ActiveResult result = new ActiveResult(d.settings(), d.run().data(), out, rounds);
         ActiveOutputs.writeTables(result, out);
         return result;
     }

@@ -108,6 +108,24 @@ public final class ActiveLearning {
         return out.resolve(strategy).resolve("seed_" + seed);
     }
 
+    /** Whether one strategy and seed has finished all its rounds. */
+    public static boolean finished(Path out, ActiveSettings settings, String strategy, long seed) {
+        return Files.isRegularFile(manifestFile(folder(out, strategy, seed), settings.rounds()));
+    }
+
+    /** The manifests one strategy and seed has finished, in round order. */
+    public static List<RoundManifest> finishedRounds(Path out, ActiveSettings settings, String strategy, long seed) {
+        List<RoundManifest> rounds = new ArrayList<>();
+        for (int round = 0; round <= settings.rounds(); round++) {
+            Path file = manifestFile(folder(out, strategy, seed), round);
+            if (!Files.isRegularFile(file)) {
+                break;
+            }
+            rounds.add(Json.read(file, RoundManifest.class));
+        }
+        return rounds;
+    }
+
     static Path manifestFile(Path dir, int round) {
         return dir.resolve(String.format(Locale.ROOT, "round_%02d.json", round));
     }
@@ -116,7 +134,11 @@ public final class ActiveLearning {
         return dir.resolve(String.format(Locale.ROOT, "round_%02d", round));
     }
 
-    private List<RoundManifest> runStrategy(Path out, String strategy, long seed) {
+    /**
+     * Runs (or completes) one strategy and seed: an independent unit that writes only into
+     * {@link #folder(Path, String, long)}.
+     */
+    public List<RoundManifest> runStrategy(Path out, String strategy, long seed) {
         Acquisition acquisition = Acquisitions.get(strategy);
         Path dir = folder(out, strategy, seed);
         Map<String, Sample> byId = new LinkedHashMap<>();

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
             "Trains segmentation models on one U-Net backbone and measures whether their uncertainty is useful"
                 + " (after Czolbe et al., 'Is segmentation uncertainty useful?', IPMI 2021)."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class,
-            EvaluateCommand.class, ActiveCommand.class, TuneCommand.class, StatsCommand.class, MetricsCommand.class,
+            EvaluateCommand.class, ActiveCommand.class, TuneCommand.class, StudyCommand.class, StatsCommand.class,
+            MetricsCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error or diverged training, 2 bad input or options.",
             "Run 'penumbra help COMMAND' or 'penumbra COMMAND --help' for a command's options."})

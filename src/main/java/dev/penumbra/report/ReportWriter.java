@@ -32,10 +32,14 @@ public final class ReportWriter {
                              List<? extends ReportPart> more, Provenance provenance) {
         List<ReportPart> sections = new ArrayList<>();
         for (DatasetEvaluation e : evaluations) {
-            Path dir = tablesDir.apply(e);
-            sections.add(EvaluationSections.write(e, dir));
+            sections.add(EvaluationSections.write(e, tablesDir.apply(e)));
         }
         sections.addAll(more);
+        return write(out, title, sections, provenance);
+    }
+
+    /** Writes {@code out/report.html} of the given sections and the provenance beside it and their files. */
+    public static Path write(Path out, String title, List<? extends ReportPart> sections, Provenance provenance) {
         Path report = out.resolve(REPORT);
         HtmlReport.write(report, title, sections, provenance);
         java.util.Set<Path> folders = new java.util.LinkedHashSet<>();

@@ -1,0 +1,237 @@
+package dev.penumbra.cli;
+
+import ai.djl.Device;
+import dev.penumbra.InputException;
+import dev.penumbra.active.ActiveSettings;
+import dev.penumbra.config.Preset;
+import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.DataSource;
+import dev.penumbra.data.Dataset;
+import dev.penumbra.io.Json;
+import dev.penumbra.io.Progress;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.study.SlurmJob;
+import dev.penumbra.study.Study;
+import dev.penumbra.study.StudyDefinition;
+import dev.penumbra.study.StudyUnit;
+import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.RunSpecs;
+import dev.penumbra.tune.Tuning;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code penumbra study}. */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"The whole study in one command: train, evaluate, active learning, one report.", "",
+            "Trains every model with the preset's settings (early stopping), evaluates them all, runs the"
+                + " active-learning experiment for every model and strategy, and writes OUT/report.html with every"
+                + " figure and statistic beside the published numbers. A finished unit is never recomputed:"
+                + " --resume continues an interrupted study. --emit slurm DIR writes a Slurm job array with one"
+                + " task per unit instead of running; the tasks run 'study --out OUT --task N'; --collect OUT"
+                + " gathers the finished tasks into the report and lists the missing ones."})
+public final class StudyCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Settings of the paper's datasets, or the small demo (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
+    String data;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder).")
+    Path out;
+
+    @Option(names = "--models", split = ",", paramLabel = "M,M,...", defaultValue = "softmax,ensemble,mcdropout,punet", description = "Models (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--skip-active", description = "Leave out the active-learning experiment.")
+    boolean skipActive;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions of the active-learning experiment (default: ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Active-learning repetitions (default: 3; demo 1).")
+    Integer seeds;
+
+    @Option(names = "--initial", paramLabel = "N", description = "Active learning: initial images (default: 50; demo 8).")
+    Integer initial;
+
+    @Option(names = "--add", paramLabel = "K", description = "Active learning: images per round (default: 25; demo 8).")
+    Integer add;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Active learning: rounds (default: 10; demo 2).")
+    Integer rounds;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Active learning: updates per round (default: 5000; demo 25).")
+    Integer steps;
+
+    @Option(names = "--tuned", paramLabel = "DIR", description = "A folder written by 'penumbra tune': its winner's settings replace the preset's for that model.")
+    Path tuned;
+
+    @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap of the trainings (default: the preset's).")
+    Integer maxEpochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
+    Integer batchSize;
+
+    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
+    List<Integer> filters;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of trainings, evaluation and the first active-learning repetition (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resume", description = "Continue the study in --out; finished units are not recomputed.")
+    boolean resume;
+
+    @Option(names = "--emit", arity = "2", paramLabel = "slurm DIR", description = "Write a Slurm job array into DIR (one task per unit) instead of running.")
+    List<String> emit;
+
+    @Option(names = "--task", paramLabel = "N", description = "Run unit N of the study in --out (what the Slurm tasks call).")
+    Integer task;
+
+    @Option(names = "--collect", paramLabel = "DIR", description = "Gather the finished units of the study in DIR into its report; list the missing ones.")
+    Path collect;
+
+    @Mixin
+    DataOptionsMixin dataOptions;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Instant started = Instant.now();
+        PrintWriter log = spec.commandLine().getOut();
+        Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
+        if (collect != null) {
+            return collect(Study.open(collect), started, progress, log);
+        }
+        if (out == null) {
+            throw new InputException("--out: give the study folder");
+        }
+        if (task != null) {
+            Study study = Study.open(out);
+            List<StudyUnit> units = study.units();
+            if (task < 0 || task >= units.size()) {
+                throw new InputException("--task " + task + ": the study in " + out + " has tasks 0 to "
+                        + (units.size() - 1));
+            }
+            Device device = engine.apply();
+            study.run(units.get(task), study.dataset(), device, progress, log);
+            return 0;
+        }
+        if (data == null) {
+            throw new InputException("--data: give the dataset of the study");
+        }
+        Preset p = Preset.named(preset);
+        DataOptions options = dataOptions.build(p.size());
+        Dataset dataset = DataSource.read(data, options);
+        StudyDefinition definition = definition(p, options, dataset);
+        Device device = engine.apply();
+        Study study = resume ? Study.resume(definition, out) : Study.create(definition, out, dataset, device, log);
+        if (emit != null) {
+            if (!emit.get(0).equals("slurm")) {
+                throw new InputException("--emit " + emit.get(0) + ": only 'slurm' is supported");
+            }
+            Path dir = Path.of(emit.get(1));
+            SlurmJob.write(dir, out, study.units(), launcher());
+            log.printf("wrote a Slurm job array of %d tasks to %s (submit with: sbatch %s)%n", study.units().size(),
+                    dir, dir.resolve(SlurmJob.SCRIPT));
+            log.flush();
+            return 0;
+        }
+        for (StudyUnit unit : study.units()) {
+            study.run(unit, dataset, device, progress, log);
+        }
+        return collect(study, started, progress, log);
+    }
+
+    private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
+        Device device = engine.apply();
+        Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", seed), device.toString(),
+                started);
+        Study.Collected c = study.collect(study.dataset(), device, progress, provenance);
+        if (c.missing().isEmpty()) {
+            log.printf("study complete: all %d units finished%n", study.units().size());
+        } else {
+            log.printf("study incomplete: %d of %d units missing:%n", c.missing().size(), study.units().size());
+            c.missing().forEach(u -> log.printf("  %s%n", u.id()));
+        }
+        log.printf("Report: %s%n", c.report());
+        log.flush();
+        return 0;
+    }
+
+    StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
+        Map<String, Map<String, Double>> tunedValues = tunedValues();
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        Map<String, StudyDefinition.ActiveBase> active = new LinkedHashMap<>();
+        Map<String, String> tunedFrom = new LinkedHashMap<>();
+        boolean demo = p.name().equals("demo");
+        for (String model : models) {
+            ModelRegistry.check(model.trim());
+        }
+        for (String raw : models) {
+            String model = raw.trim();
+            Map<String, Double> t = tunedValues.getOrDefault(model, Map.of());
+            if (!t.isEmpty()) {
+                tunedFrom.put(model, tuned.toString());
+            }
+            Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
+            RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
+                    null, false, null, 4, 6, t.getOrDefault("beta", 0.0005), true, 0);
+            runs.put(model, RunSpecs.of(model, p, o, data, options, dataset, seed));
+            if (!skipActive) {
+                ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
+                        seeds != null ? seeds : demo ? 1 : 3, seed, initial != null ? initial : demo ? 8 : 50,
+                        add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
+                        steps != null ? steps : demo ? 25 : 5000);
+                RunSpecs.Overrides ao = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, a.steps(), 0, filters,
+                        t.get("dropout"), null, false, null, 4, 6, t.getOrDefault("beta", 0.0005), true, 0);
+                active.put(model, new StudyDefinition.ActiveBase(a, RunSpecs.of(model, p, ao, data, options, dataset,
+                        seed)));
+            }
+        }
+        return new StudyDefinition(p.name(), data, runs, active, tunedFrom);
+    }
+
+    /** The winner's settings of the tuning in {@code --tuned}, by model. */
+    private Map<String, Map<String, Double>> tunedValues() {
+        if (tuned == null) {
+            return Map.of();
+        }
+        Path file = tuned.resolve(Tuning.FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException("--tuned " + tuned + " holds no tuning (no " + Tuning.FILE + ")");
+        }
+        Tuning.Summary s = Json.read(file, Tuning.Summary.class);
+        if (models.stream().map(String::trim).noneMatch(s.model()::equals)) {
+            throw new InputException("--tuned " + tuned + " tuned --model " + s.model() + ", which is not among"
+                    + " --models " + String.join(",", models));
+        }
+        Map<String, Double> winner = s.results().stream().filter(r -> r.best()).findFirst()
+                .orElseThrow(() -> new InputException("--tuned " + file + " marks no winner")).settings();
+        return Map.of(s.model(), winner);
+    }
+
+    /** The command the cluster's nodes run: this launcher where known. */
+    private static String launcher() {
+        String home = System.getProperty("penumbra.home");
+        return home == null ? "penumbra" : Path.of(home).toAbsolutePath().normalize().resolve("penumbra").toString();
+    }
+}

@@ -1,0 +1,188 @@
+package dev.penumbra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny study (two models, 2 epochs, a 3-round active-learning run per model and strategy) run once. */
+class StudyCommandTest {
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path study;
+    static Cli first;
+
+    static String[] args(Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("study", "--preset", "demo", "--data", data.toString(), "--out",
+                out.toString(), "--models", "softmax,mcdropout", "--size", "32", "--filters", "4,8,16,32",
+                "--batch-size", "4", "--max-epochs", "2", "--initial", "4", "--add", "3", "--rounds", "2", "--steps",
+                "4", "--quiet", "--threads", "2"));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void runStudy() {
+        data = tmp.resolve("data");
+        Cli made = Cli.run("data", "make-synthetic", "--kind", "ambiguous", "--out", data.toString(), "--size", "32",
+                "--count", "24");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        study = tmp.resolve("study");
+        first = Cli.run(args(study));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+    }
+
+    @Test
+    void oneCommandTrainsEvaluatesRunsActiveLearningAndReportsBesideThePublishedNumbers() throws Exception {
+        assertThat(first.out()).contains("study complete: all 6 units finished").contains("Report: ");
+        assertThat(study.resolve("train/softmax/checkpoints/best.params")).isRegularFile();
+        assertThat(study.resolve("evaluation/images.csv")).isRegularFile();
+        assertThat(study.resolve("active/mcdropout/rounds.csv")).isRegularFile();
+        var doc = Jsoup.parse(study.resolve("report.html").toFile(), "UTF-8");
+        assertThat(doc.select("section#published")).hasSize(1);
+        assertThat(doc.select("section#published td").eachText()).contains("0.814", "0.467");
+        assertThat(doc.select("section#active-softmax")).hasSize(1);
+        assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+        assertThat(study.resolve(dev.penumbra.study.Study.MISSING)).doesNotExist();
+    }
+
+    @Test
+    void resumingAFinishedStudyRecomputesNothing() throws Exception {
+        Path copy = tmp.resolve("finished");
+        copyTree(study, copy);
+        FileTime evaluated = Files.getLastModifiedTime(copy.resolve("evaluation/evaluation.json"));
+        FileTime trained = Files.getLastModifiedTime(copy.resolve("train/mcdropout/outcome.json"));
+        Cli again = Cli.run(args(copy, "--resume"));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out().lines().filter(l -> l.endsWith("already done")).count()).isEqualTo(6);
+        assertThat(Files.getLastModifiedTime(copy.resolve("evaluation/evaluation.json"))).isEqualTo(evaluated);
+        assertThat(Files.getLastModifiedTime(copy.resolve("train/mcdropout/outcome.json"))).isEqualTo(trained);
+    }
+
+    @Test
+    void anInterruptedStudyResumedEqualsAnUninterruptedOne() throws Exception {
+        Path copy = tmp.resolve("interrupted");
+        copyTree(study, copy);
+        // stopped before mcdropout finished training, so nothing after it ran either
+        deleteTree(copy.resolve("train/mcdropout"));
+        deleteTree(copy.resolve("evaluation"));
+        deleteTree(copy.resolve("active/mcdropout/entropy-sum"));
+        Files.delete(copy.resolve("active/softmax/random/seed_1/round_02.json"));
+        Files.delete(copy.resolve("report.html"));
+        Cli resumed = Cli.run(args(copy, "--resume"));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.readAllLines(copy.resolve("evaluation/images.csv")))
+                .isEqualTo(Files.readAllLines(study.resolve("evaluation/images.csv")));
+        assertThat(Files.readAllLines(copy.resolve("evaluation/summary.json")))
+                .isEqualTo(Files.readAllLines(study.resolve("evaluation/summary.json")));
+        for (String model : List.of("softmax", "mcdropout")) {
+            assertThat(withoutSeconds(copy.resolve("active/" + model + "/rounds.csv")))
+                    .isEqualTo(withoutSeconds(study.resolve("active/" + model + "/rounds.csv")));
+        }
+    }
+
+    @Test
+    void slurmEmissionWritesOneTaskPerUnitAndAValidScript() throws Exception {
+        Path out = tmp.resolve("cluster-study");
+        Path job = tmp.resolve("job");
+        Cli r = Cli.run(args(out, "--emit", "slurm", job.toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> tasks = Files.readAllLines(job.resolve("tasks.tsv"));
+        List<String> units = tasks.subList(1, tasks.size()).stream().map(l -> l.split("\t")[1]).toList();
+        assertThat(units).containsExactly("train/softmax", "train/mcdropout", "active/softmax/random/seed_1",
+                "active/softmax/entropy-sum/seed_1", "active/mcdropout/random/seed_1",
+                "active/mcdropout/entropy-sum/seed_1");
+        for (int i = 1; i < tasks.size(); i++) {
+            assertThat(tasks.get(i)).startsWith((i - 1) + "\t");
+        }
+        String script = Files.readString(job.resolve("job.sbatch"));
+        assertThat(script).contains("#SBATCH --array=0-5").contains("--task \"$SLURM_ARRAY_TASK_ID\"")
+                .contains(out.toAbsolutePath().toString());
+        Process bash = new ProcessBuilder("bash", "-n", job.resolve("job.sbatch").toString()).redirectErrorStream(true)
+                .start();
+        String errors = new String(bash.getInputStream().readAllBytes());
+        assertThat(bash.waitFor()).as(errors).isZero();
+        assertThat(job.resolve("README.md")).content().contains("sbatch job.sbatch").contains("--collect");
+        // nothing was trained, only the study defined
+        assertThat(out.resolve("study.json")).isRegularFile();
+        assertThat(out.resolve("train")).doesNotExist();
+    }
+
+    @Test
+    void collectingAPartialStudyReportsExactlyTheMissingUnits() throws Exception {
+        Path out = tmp.resolve("partial");
+        Path job = tmp.resolve("partial-job");
+        assertThat(Cli.run(args(out, "--emit", "slurm", job.toString())).exitCode()).isZero();
+        // the array ran tasks 0 and 4 only
+        for (String task : List.of("0", "4")) {
+            Cli t = Cli.run("study", "--out", out.toString(), "--task", task, "--quiet", "--threads", "2");
+            assertThat(t.exitCode()).as(t.err()).isZero();
+        }
+        Cli c = Cli.run("study", "--collect", out.toString(), "--quiet");
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        List<String> expected = List.of("train/mcdropout", "active/softmax/random/seed_1",
+                "active/softmax/entropy-sum/seed_1", "active/mcdropout/entropy-sum/seed_1");
+        assertThat(c.out()).contains("4 of 6 units missing");
+        assertThat(Files.readAllLines(out.resolve("missing.txt"))).containsExactlyElementsOf(expected);
+        var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        // no evaluation before every model is trained; the finished active-learning run is in
+        assertThat(doc.select("section#published")).isEmpty();
+        assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+    }
+
+    @Test
+    void badInputIsACleanError() throws Exception {
+        Cli preset = Cli.run("study", "--preset", "brats", "--data", data.toString(), "--out",
+                tmp.resolve("x").toString());
+        assertThat(preset.isCleanInputError()).isTrue();
+        assertThat(preset.err()).contains("brats");
+        // a study folder of the demo preset given to --resume with another preset
+        Cli other = Cli.run("study", "--preset", "lidc", "--data", data.toString(), "--out", study.toString(),
+                "--models", "softmax,mcdropout", "--size", "32", "--filters", "4,8,16,32", "--resume", "--quiet");
+        assertThat(other.isCleanInputError()).as(other.err()).isTrue();
+        assertThat(other.err()).contains("preset demo");
+        Cli task = Cli.run("study", "--out", study.toString(), "--task", "6");
+        assertThat(task.isCleanInputError()).isTrue();
+        assertThat(task.err()).contains("0 to 5");
+        Cli tuned = Cli.run(args(tmp.resolve("y"), "--tuned", tmp.toString()));
+        assertThat(tuned.isCleanInputError()).isTrue();
+        assertThat(tuned.err()).contains("tune.json");
+        assertThat(tmp.resolve("y")).doesNotExist();
+    }
+
+    private static List<String> withoutSeconds(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
