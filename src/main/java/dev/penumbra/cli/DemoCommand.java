@@ -2,9 +2,6 @@ package dev.penumbra.cli;
 
 import ai.djl.Device;
 import dev.penumbra.InputException;
-import dev.penumbra.active.ActiveExperiment;
-import dev.penumbra.active.ActiveOutputs;
-import dev.penumbra.active.ActiveResult;
 import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.config.Preset;
 import dev.penumbra.config.Provenance;
@@ -15,19 +12,20 @@ import dev.penumbra.data.Split;
 import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
 import dev.penumbra.data.synthetic.SyntheticOptions;
-import dev.penumbra.evaluate.DatasetEvaluation;
-import dev.penumbra.evaluate.Evaluation;
-import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.predict.ImagePrediction;
-import dev.penumbra.report.ActivePart;
+import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.report.HtmlReport;
+import dev.penumbra.report.ReportPart;
 import dev.penumbra.report.ReportWriter;
+import dev.penumbra.study.Study;
+import dev.penumbra.study.StudyDefinition;
+import dev.penumbra.study.StudyUnit;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -43,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -53,18 +52,18 @@ import java.util.stream.Stream;
 /** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job on embedded synthetic data.", "",
-            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like), trains every model"
-                + " (softmax U-Net, ensemble, MC-Dropout, Probabilistic U-Net) briefly on each, and writes"
-                + " predictions, entropy maps, a summary, the evaluation's tables and figures, runs a small"
-                + " active-learning experiment (MC-Dropout, random vs entropy-sum), and writes one HTML report"
-                + " (OUT/report.html)."})
+            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like) and runs the study"
+                + " of the demo preset on each ('penumbra study --preset demo'): every model (softmax U-Net,"
+                + " ensemble, MC-Dropout, Probabilistic U-Net) trained briefly and evaluated, and on the ambiguous"
+                + " data a small active-learning experiment for every model (random vs entropy-sum). Writes"
+                + " predictions, a summary and one HTML report of both (OUT/report.html)."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
     static final int AL_INITIAL = 8;
     static final int AL_ADD = 8;
-    static final int AL_ROUNDS = 3;
-    static final int AL_STEPS = 60;
+    static final int AL_ROUNDS = 2;
+    static final int AL_STEPS = 25;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Output folder (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
     Path out;
@@ -109,37 +108,38 @@ public final class DemoCommand implements Callable<Integer> {
         Device device = engine.apply();
         prepareOutput();
         Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
+        PrintWriter log = engine.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
         List<String> models = List.copyOf(ModelRegistry.names());
         List<RunResult> results = new ArrayList<>();
-        List<DatasetEvaluation> evaluations = new ArrayList<>();
+        List<ReportPart> parts = new ArrayList<>();
+        Provenance provenance = provenance(device, started);
         for (SyntheticKind kind : SyntheticKind.values()) {
             String name = kind.name().toLowerCase(Locale.ROOT);
             Path dataDir = out.resolve("data").resolve(name);
             SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
             DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
             Dataset dataset = DatasetReader.read(dataDir, options);
-            List<Path> runs = new ArrayList<>();
-            for (String model : models) {
-                results.add(runOne(name, dataset, dataDir, options, model, device, progress));
-                runs.add(out.resolve(name).resolve(model));
-            }
-            spec.commandLine().getOut().printf("[%s] evaluating %d models on %d test images%n", name, runs.size(),
-                    dataset.split(Split.TEST).size());
+            boolean active = kind == SyntheticKind.AMBIGUOUS;
+            spec.commandLine().getOut().printf("[%s] study: %d models on %d training images (%s layout)%s%n", name,
+                    models.size(), dataset.split(Split.TRAIN).size(), dataset.layout(), active
+                            ? ", then active learning (random vs entropy-sum)" : "");
             spec.commandLine().getOut().flush();
-            DatasetEvaluation evaluation = Evaluation.run(name, runs, dataDir.toString(), Split.TEST,
-                    EvaluationSettings.paper(seed), device, progress);
-            evaluations.add(evaluation);
+            Path dir = out.resolve(name);
+            Study study = Study.create(definition(models, dataDir, options, dataset, active), dir, dataset, device,
+                    log);
+            for (StudyUnit unit : study.units()) {
+                study.run(unit, dataset, device, progress, log);
+            }
+            Study.Collected collected = study.collect(dataset, device, progress, provenance);
+            parts.addAll(collected.parts());
+            EvaluationOverview evaluation = ((HtmlReport.Section) collected.parts().get(0)).evaluation();
             for (int i = 0; i < models.size(); i++) {
-                int at = results.size() - models.size() + i;
-                results.set(at, withEvaluation(results.get(at), evaluation.summaries().get(i)));
+                results.add(withEvaluation(predict(name, dataset, dir, models.get(i), device, progress),
+                        evaluation.summaries().get(i)));
             }
         }
-        ActivePart active = activeLearning(device, progress);
-        Provenance provenance = Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs",
-                epochs == null ? "preset" : epochs), Map.of("train", seed, "evaluate", seed, "synthetic",
-                SyntheticOptions.defaults().seed()), device.toString(), started);
-        Path report = ReportWriter.write(out, "Penumbra demo: four models on two synthetic datasets", evaluations,
-                e -> out.resolve(e.name()).resolve("evaluation"), List.of(active), provenance);
+        Path report = ReportWriter.write(out, "Penumbra demo: four models on two synthetic datasets", parts,
+                provenance);
         Summary summary = new Summary(Preset.DEMO.name(), models, results, report.toString(),
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
@@ -150,39 +150,40 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A small active-learning experiment on the ambiguous data: MC-Dropout, random against entropy-sum picks, 2
-     * seeds, {@value #AL_INITIAL} initial images plus {@value #AL_ADD} per round for {@value #AL_ROUNDS} rounds of
-     * {@code --active-steps} steps: the whole loop, small enough for a laptop.
-     */
-    private ActivePart activeLearning(Device device, Progress.Factory progress) {
-        Path dataDir = out.resolve("data").resolve("ambiguous");
-        DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
-        Dataset dataset = DatasetReader.read(dataDir, options);
-        ActiveSettings settings = new ActiveSettings("mcdropout", List.of("random", "entropy-sum"), 2, seed,
-                AL_INITIAL, AL_ADD, AL_ROUNDS, activeSteps);
-        RunSpec base = RunSpecs.of("mcdropout", Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(Integer.MAX_VALUE),
-                dataDir.toAbsolutePath().toString(), options, dataset, seed);
-        spec.commandLine().getOut().printf("[ambiguous] active learning with mcdropout: random vs entropy-sum, 2"
-                + " seeds, %d + %d x %d images%n", AL_INITIAL, AL_ROUNDS, AL_ADD);
-        PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
-        ActiveResult result = ActiveExperiment.run(settings, base, dataset, out.resolve("active"), false, device,
-                progress, engine.quiet() ? quiet : spec.commandLine().getOut());
-        spec.commandLine().getOut().print(ActiveCommand.finalTable(result));
-        spec.commandLine().getOut().flush();
-        return new ActivePart(result, ActiveOutputs.writeFigures(result, dataset,
-                out.resolve("active").resolve("figures")));
+    private Provenance provenance(Device device, Instant started) {
+        return Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs", epochs == null ? "preset"
+                : epochs, "activeSteps", activeSteps), Map.of("train", seed, "evaluate", seed, "synthetic",
+                SyntheticOptions.defaults().seed()), device.toString(), started);
     }
 
-    private RunResult runOne(String name, Dataset dataset, Path dataDir, DataOptions options, String model,
-                             Device device, Progress.Factory progress) {
-        RunSpec run = RunSpecs.of(model, Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(epochs),
-                dataDir.toAbsolutePath().toString(), options, dataset, seed);
-        Path runDir = out.resolve(name).resolve(model);
-        spec.commandLine().getOut().printf("[%s] training %s on %d images (%s layout)%n", name, model,
-                dataset.split(Split.TRAIN).size(), dataset.layout());
-        spec.commandLine().getOut().flush();
-        TrainingOutcome outcome = TrainRun.run(run, dataset, runDir, device, progress, false);
+    /**
+     * The study of one synthetic dataset with the demo preset: every model trained; on the ambiguous data also a
+     * small active-learning experiment for every model, random against entropy-sum, {@value #AL_INITIAL} initial
+     * images plus {@value #AL_ADD} per round for {@value #AL_ROUNDS} rounds of {@code --active-steps} steps.
+     */
+    private StudyDefinition definition(List<String> models, Path dataDir, DataOptions options, Dataset dataset,
+                                       boolean active) {
+        String data = dataDir.toAbsolutePath().toString();
+        Map<String, RunSpec> runs = new LinkedHashMap<>();
+        Map<String, StudyDefinition.ActiveBase> experiments = new LinkedHashMap<>();
+        for (String model : models) {
+            runs.put(model, RunSpecs.of(model, Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(epochs), data,
+                    options, dataset, seed));
+            if (active) {
+                ActiveSettings settings = new ActiveSettings(model, List.of("random", "entropy-sum"), 1, seed,
+                        AL_INITIAL, AL_ADD, AL_ROUNDS, activeSteps);
+                experiments.put(model, new StudyDefinition.ActiveBase(settings, RunSpecs.of(model, Preset.DEMO,
+                        RunSpecs.Overrides.none().withMaxEpochs(Integer.MAX_VALUE), data, options, dataset, seed)));
+            }
+        }
+        return new StudyDefinition(Preset.DEMO.name(), data, runs, experiments, Map.of());
+    }
+
+    /** Writes one trained model's predictions and its line of the summary. */
+    private RunResult predict(String name, Dataset dataset, Path study, String model, Device device,
+                              Progress.Factory progress) {
+        Path runDir = study.resolve("train").resolve(model);
+        TrainingOutcome outcome = Json.read(runDir.resolve("outcome.json"), TrainingOutcome.class);
         Path predictions = runDir.resolve("predictions");
         List<ImagePrediction> rows;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {

@@ -16,17 +16,18 @@ public record PublishedPart(String dataset, List<Published.Metric> metrics, Eval
 
     @Override
     public String anchor() {
-        return "published";
+        return "published-" + ours.name().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     @Override
     public String title() {
-        return "published vs ours";
+        return "published vs ours (" + ours.name() + ")";
     }
 
     @Override
     public void render(StringBuilder b, Path base) {
-        b.append("<section id=\"published\">\n<h2>Published vs ours</h2>\n<p class=\"caption\">The paper's numbers on ")
+        b.append("<section id=\"").append(anchor()).append("\">\n<h2>Published vs ours: ").append(esc(ours.name()))
+                .append("</h2>\n<p class=\"caption\">The paper's numbers on ")
                 .append(esc(dataset)).append(" (Czolbe et al., IPMI 2021; PROTOCOL.md) beside this study's on <code>")
                 .append(esc(ours.data())).append("</code>. They agree only where data, preset and training match the"
                         + " paper's; a small or synthetic study shows the pipeline, not the paper's result. GED and"

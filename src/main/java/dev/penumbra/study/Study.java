@@ -137,7 +137,7 @@ public final class Study {
     }
 
     /** What {@link #collect} found. */
-    public record Collected(Path report, List<StudyUnit> missing) {
+    public record Collected(Path report, List<StudyUnit> missing, List<ReportPart> parts) {
     }
 
     /**
@@ -188,7 +188,7 @@ public final class Study {
             missing.forEach(u -> sb.append(u.id()).append('\n'));
             AtomicFiles.writeString(missingFile, sb.toString());
         }
-        return new Collected(report, missing);
+        return new Collected(report, missing, List.copyOf(parts));
     }
 
     private String title() {

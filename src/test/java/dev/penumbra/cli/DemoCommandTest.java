@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.penumbra.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +46,14 @@ class DemoCommandTest {
         assertThat(report).isEqualTo(out.resolve("report.html"));
         assertThat(r.out()).contains("Report: " + report);
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(report.toFile(), "UTF-8");
-        // both datasets' evaluations and the active-learning experiment
-        assertThat(doc.select("section")).hasSize(3);
-        assertThat(doc.select("section#active-mcdropout")).hasSize(1);
-        assertThat(out.resolve("active/rounds.csv")).content().hasLineCount(1 + 2 * 2 * 4);
+        // both datasets' evaluations beside the published numbers, and active learning for every model
+        assertThat(doc.select("section")).hasSize(2 + 2 + 4);
+        assertThat(doc.select("section[id^=published]")).hasSize(2);
+        for (String model : List.of("softmax", "ensemble", "mcdropout", "punet")) {
+            assertThat(doc.select("section#active-" + model)).hasSize(1);
+            assertThat(out.resolve("ambiguous/active/" + model + "/rounds.csv")).content().hasLineCount(1 + 2 * 3);
+        }
+        assertThat(out.resolve("ambiguous/study.json")).isRegularFile();
         assertThat(out.resolve("ambiguous/evaluation/images.csv")).isRegularFile();
         assertThat(out.resolve("unambiguous/evaluation/figures/fig4_uncertainty_by_outcome.svg")).isRegularFile();
         // one annotator: no model-vs-annotator figure for the unambiguous data
