@@ -139,16 +139,14 @@ public final class StudyCommand implements Callable<Integer> {
             throw new InputException("--data: give the dataset of the study");
         }
         Preset p = Preset.named(preset);
+        Path jobDir = emitDir();
         DataOptions options = dataOptions.build(p.size());
         Dataset dataset = DataSource.read(data, options);
         StudyDefinition definition = definition(p, options, dataset);
         Device device = engine.apply();
         Study study = resume ? Study.resume(definition, out) : Study.create(definition, out, dataset, device, log);
         if (emit != null) {
-            if (!emit.get(0).equals("slurm")) {
-                throw new InputException("--emit " + emit.get(0) + ": only 'slurm' is supported");
-            }
-            Path dir = Path.of(emit.get(1));
+            Path dir = jobDir;
             SlurmJob.write(dir, out, study.units(), launcher());
             log.printf("wrote a Slurm job array of %d tasks to %s (submit with: sbatch %s)%n", study.units().size(),
                     dir, dir.resolve(SlurmJob.SCRIPT));
@@ -208,6 +206,28 @@ public final class StudyCommand implements Callable<Integer> {
             }
         }
         return new StudyDefinition(p.name(), data, runs, active, tunedFrom);
+    }
+
+    /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */
+    private Path emitDir() {
+        if (emit == null) {
+            return null;
+        }
+        if (!emit.get(0).equals("slurm")) {
+            throw new InputException("--emit " + emit.get(0) + ": only 'slurm' is supported");
+        }
+        Path dir = Path.of(emit.get(1));
+        if (Files.exists(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (!Files.isDirectory(dir) || entries.findAny().isPresent()) {
+                    throw new InputException("--emit slurm " + dir + " exists and is not an empty folder; give a"
+                            + " new one for the job files");
+                }
+            } catch (java.io.IOException e) {
+                throw new InputException("--emit slurm " + dir + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        return dir;
     }
 
     /** The winner's settings of the tuning in {@code --tuned}, by model. */

@@ -24,7 +24,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo", "train", "predict", "bench", "data check", "data make-synthetic", "evaluate",
-        "active", "tune",
+        "active", "tune", "study",
         "stats rmcorr", "stats ttest", "metrics ged"})
     void everySubcommandExplainsItselfAndItsOptions(String command) {
         String[] args = (command + " --help").split(" ");

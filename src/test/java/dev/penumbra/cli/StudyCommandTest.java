@@ -159,6 +159,13 @@ class StudyCommandTest {
         assertThat(tuned.isCleanInputError()).isTrue();
         assertThat(tuned.err()).contains("tune.json");
         assertThat(tmp.resolve("y")).doesNotExist();
+        Path occupied = tmp.resolve("occupied-job");
+        Files.createDirectories(occupied);
+        Files.writeString(occupied.resolve("README.md"), "my notes");
+        Cli emit = Cli.run(args(tmp.resolve("z"), "--emit", "slurm", occupied.toString()));
+        assertThat(emit.isCleanInputError()).as(emit.err()).isTrue();
+        assertThat(occupied.resolve("README.md")).hasContent("my notes");
+        assertThat(tmp.resolve("z")).doesNotExist();
     }
 
     private static List<String> withoutSeconds(Path csv) throws Exception {
