@@ -47,10 +47,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Settings of the paper's datasets, or the small demo (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
+    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous (default for --preset demo: synthetic-ambiguous).")
     String data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder).")
+    @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder; default: runs/study-PRESET).")
     Path out;
 
     @Option(names = "--models", split = ",", paramLabel = "M,M,...", defaultValue = "softmax,ensemble,mcdropout,punet", description = "Models (default: ${DEFAULT-VALUE}).")
@@ -77,8 +77,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Active learning: updates per round (default: 5000; demo 25).")
     Integer steps;
 
-    @Option(names = "--tuned", paramLabel = "DIR", description = "A folder written by 'penumbra tune': its winner's settings replace the preset's for that model.")
-    Path tuned;
+    @Option(names = "--tuned", paramLabel = "DIR", description = "A folder written by 'penumbra tune': its winner's settings replace the preset's for that model (repeatable, one per model).")
+    List<Path> tuned;
 
     @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap of the trainings (default: the preset's).")
     Integer maxEpochs;
@@ -121,8 +121,11 @@ public final class StudyCommand implements Callable<Integer> {
         if (collect != null) {
             return collect(Study.open(collect), started, progress, log);
         }
+        if (task != null && out == null) {
+            throw new InputException("--task: give the study folder with --out");
+        }
         if (out == null) {
-            throw new InputException("--out: give the study folder");
+            out = Path.of("runs", "study-" + preset);
         }
         if (task != null) {
             Study study = Study.open(out);
@@ -135,8 +138,15 @@ public final class StudyCommand implements Callable<Integer> {
             study.run(units.get(task), study.dataset(), device, progress, log);
             return 0;
         }
+        if (data == null && preset.equals("demo")) {
+            data = "synthetic-ambiguous";
+        }
         if (data == null) {
             throw new InputException("--data: give the dataset of the study");
+        }
+        if (!DataSource.SYNTHETIC.containsKey(data)) {
+            // tasks on other machines and --resume from another folder must find the same data
+            data = Path.of(data).toAbsolutePath().normalize().toString();
         }
         Preset p = Preset.named(preset);
         Path jobDir = emitDir();
@@ -161,8 +171,9 @@ public final class StudyCommand implements Callable<Integer> {
 
     private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
         Device device = engine.apply();
-        Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", seed), device.toString(),
-                started);
+        long studySeed = study.definition().runs().values().iterator().next().training().seed();
+        Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
+                device.toString(), started);
         Study.Collected c = study.collect(study.dataset(), device, progress, provenance);
         if (c.missing().isEmpty()) {
             log.printf("study complete: all %d units finished%n", study.units().size());
@@ -176,7 +187,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
-        Map<String, Map<String, Double>> tunedValues = tunedValues();
+        Map<String, Map<String, Double>> tunedValues = tunedValues(p);
         Map<String, RunSpec> runs = new LinkedHashMap<>();
         Map<String, StudyDefinition.ActiveBase> active = new LinkedHashMap<>();
         Map<String, String> tunedFrom = new LinkedHashMap<>();
@@ -188,7 +199,7 @@ public final class StudyCommand implements Callable<Integer> {
             String model = raw.trim();
             Map<String, Double> t = tunedValues.getOrDefault(model, Map.of());
             if (!t.isEmpty()) {
-                tunedFrom.put(model, tuned.toString());
+                tunedFrom.put(model, tunedDirs.get(model));
             }
             Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
             RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
@@ -230,23 +241,48 @@ public final class StudyCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** The winner's settings of the tuning in {@code --tuned}, by model. */
-    private Map<String, Map<String, Double>> tunedValues() {
+    /** The folder each model's tuning came from. */
+    private final Map<String, String> tunedDirs = new LinkedHashMap<>();
+
+    /** The winners' settings of the tunings in {@code --tuned}, by model. */
+    private Map<String, Map<String, Double>> tunedValues(Preset p) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         if (tuned == null) {
-            return Map.of();
+            return out;
         }
-        Path file = tuned.resolve(Tuning.FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new InputException("--tuned " + tuned + " holds no tuning (no " + Tuning.FILE + ")");
+        for (Path dir : tuned) {
+            Path file = dir.resolve(Tuning.FILE);
+            if (!Files.isRegularFile(file)) {
+                throw new InputException("--tuned " + dir + " holds no tuning (no " + Tuning.FILE + ")");
+            }
+            Tuning.Summary s = Json.read(file, Tuning.Summary.class);
+            if (models.stream().map(String::trim).noneMatch(s.model()::equals)) {
+                throw new InputException("--tuned " + dir + " tuned --model " + s.model() + ", which is not among"
+                        + " --models " + String.join(",", models));
+            }
+            if (!s.preset().equals(p.name())) {
+                throw new InputException("--tuned " + dir + " was tuned with preset " + s.preset() + ", not "
+                        + p.name());
+            }
+            if (!sameData(s.data(), data)) {
+                throw new InputException("--tuned " + dir + " was tuned on " + s.data() + ", not on " + data);
+            }
+            if (out.containsKey(s.model())) {
+                throw new InputException("--tuned: two tunings of --model " + s.model() + "; give one per model");
+            }
+            Map<String, Double> winner = s.results().stream().filter(r -> r.best()).findFirst()
+                    .orElseThrow(() -> new InputException("--tuned " + file + " marks no winner")).settings();
+            out.put(s.model(), winner);
+            tunedDirs.put(s.model(), dir.toAbsolutePath().normalize().toString());
         }
-        Tuning.Summary s = Json.read(file, Tuning.Summary.class);
-        if (models.stream().map(String::trim).noneMatch(s.model()::equals)) {
-            throw new InputException("--tuned " + tuned + " tuned --model " + s.model() + ", which is not among"
-                    + " --models " + String.join(",", models));
+        return out;
+    }
+
+    private static boolean sameData(String a, String b) {
+        if (DataSource.SYNTHETIC.containsKey(a) || DataSource.SYNTHETIC.containsKey(b)) {
+            return a.equals(b);
         }
-        Map<String, Double> winner = s.results().stream().filter(r -> r.best()).findFirst()
-                .orElseThrow(() -> new InputException("--tuned " + file + " marks no winner")).settings();
-        return Map.of(s.model(), winner);
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /** The command the cluster's nodes run: this launcher where known. */

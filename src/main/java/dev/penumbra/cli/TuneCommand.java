@@ -96,6 +96,9 @@ public final class TuneCommand implements Callable<Integer> {
         } else {
             TrainRun.requireEmpty(out);
         }
+        if (!DataSource.SYNTHETIC.containsKey(data)) {
+            data = Path.of(data).toAbsolutePath().normalize().toString();
+        }
         Dataset dataset = DataSource.read(data, options);
         Device device = engine.apply();
         PrintWriter log = spec.commandLine().getOut();

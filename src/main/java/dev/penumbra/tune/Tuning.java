@@ -33,6 +33,13 @@ public final class Tuning {
 
     public static final String FILE = "tune.json";
 
+    /** The tuning's definition, written when it starts so that --resume can refuse a folder of another one. */
+    public static final String DEFINITION = "tuning.json";
+
+    /** What {@value #DEFINITION} holds. */
+    public record Definition(String model, String preset, String data, List<String> grid, List<RunSpec> runs) {
+    }
+
     /** What {@code tune.json} holds. */
     public record Summary(String model, String preset, String data, List<String> grid, List<TuneResult> results,
                           String winner) {
@@ -52,6 +59,18 @@ public final class Tuning {
                     + " GED");
         }
         List<RunSpec> specs = points.stream().map(specOf).toList();
+        Definition definition = new Definition(model, preset, data, grid, specs);
+        Path defFile = out.resolve(DEFINITION);
+        if (Files.isRegularFile(defFile)) {
+            if (!Json.toString(Json.read(defFile, Definition.class)).equals(Json.toString(definition))) {
+                throw new InputException("--resume: " + out + " holds a tuning of other settings (see " + defFile
+                        + "); give the same options, or a new --out");
+            }
+        } else if (Files.isDirectory(out) && !isEmpty(out)) {
+            throw new InputException("--resume: " + out + " is not a tuning folder (no " + DEFINITION + ")");
+        } else {
+            Json.write(defFile, definition);
+        }
         List<TuneResult> results = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             Map<GridParameter, Double> point = points.get(i);
@@ -101,7 +120,29 @@ public final class Tuning {
         }
         log.printf("%s: training%n", name);
         log.flush();
+        deleteTree(runDir); // a start interrupted before its first epoch: nothing to keep
         return TrainRun.run(spec, dataset, runDir, device, progress, false);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
+        }
     }
 
     private static void write(Summary s, Path out) {

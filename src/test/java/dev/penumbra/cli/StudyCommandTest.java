@@ -51,7 +51,13 @@ class StudyCommandTest {
         assertThat(study.resolve("active/mcdropout/rounds.csv")).isRegularFile();
         var doc = Jsoup.parse(study.resolve("report.html").toFile(), "UTF-8");
         assertThat(doc.select("section[id^=published]")).hasSize(1);
-        assertThat(doc.select("section[id^=published] td").eachText()).contains("0.814", "0.467");
+        // ours beside published: GED@16 of softmax is the evaluation's
+        var firstRow = doc.select("section[id^=published] tbody tr").first().select("td").eachText();
+        assertThat(firstRow.subList(0, 3)).containsExactly("GED@16", "softmax", "0.814");
+        double ours = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(study.resolve("evaluation/summary.json").toFile()).get(0).get("means").get("ged@16")
+                .get("estimate").asDouble();
+        assertThat(firstRow.get(3)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", ours));
         assertThat(doc.select("section#active-softmax")).hasSize(1);
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
         assertThat(study.resolve(dev.penumbra.study.Study.MISSING)).doesNotExist();
@@ -74,14 +80,18 @@ class StudyCommandTest {
     void anInterruptedStudyResumedEqualsAnUninterruptedOne() throws Exception {
         Path copy = tmp.resolve("interrupted");
         copyTree(study, copy);
-        // stopped before mcdropout finished training, so nothing after it ran either
-        deleteTree(copy.resolve("train/mcdropout"));
+        // stopped during mcdropout's training (its last checkpoint stays), and before softmax wrote an epoch
+        Files.delete(copy.resolve("train/mcdropout/outcome.json"));
+        deleteTree(copy.resolve("train/softmax"));
+        Files.createDirectories(copy.resolve("train/softmax"));
+        Files.copy(study.resolve("train/softmax/run.json"), copy.resolve("train/softmax/run.json"));
         deleteTree(copy.resolve("evaluation"));
         deleteTree(copy.resolve("active/mcdropout/entropy-sum"));
         Files.delete(copy.resolve("active/softmax/random/seed_1/round_02.json"));
         Files.delete(copy.resolve("report.html"));
         Cli resumed = Cli.run(args(copy, "--resume"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("train/softmax: running").contains("train/mcdropout: running");
         assertThat(Files.readAllLines(copy.resolve("evaluation/images.csv")))
                 .isEqualTo(Files.readAllLines(study.resolve("evaluation/images.csv")));
         assertThat(Files.readAllLines(copy.resolve("evaluation/summary.json")))
@@ -104,8 +114,12 @@ class StudyCommandTest {
                 "active/softmax/entropy-sum/seed_1", "active/mcdropout/random/seed_1",
                 "active/mcdropout/entropy-sum/seed_1");
         for (int i = 1; i < tasks.size(); i++) {
-            assertThat(tasks.get(i)).startsWith((i - 1) + "\t");
+            String[] cells = tasks.get(i).split("\t");
+            assertThat(cells[0]).isEqualTo(Integer.toString(i - 1));
+            assertThat(Path.of(cells[2])).isEqualTo(out.toAbsolutePath().normalize().resolve(cells[1]));
         }
+        // Slurm opens the log file before the script runs
+        assertThat(job.resolve("logs")).isDirectory();
         String script = Files.readString(job.resolve("job.sbatch"));
         assertThat(script).contains("#SBATCH --array=0-5").contains("--task \"$SLURM_ARRAY_TASK_ID\"")
                 .contains(out.toAbsolutePath().toString());
@@ -139,6 +153,26 @@ class StudyCommandTest {
         // no evaluation before every model is trained; the finished active-learning run is in
         assertThat(doc.select("section[id^=published]")).isEmpty();
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+    }
+
+    @Test
+    void theDemoPresetDefaultsToTheEmbeddedAmbiguousData() throws Exception {
+        Path out = tmp.resolve("demo-study");
+        Cli r = Cli.run("study", "--preset", "demo", "--out", out.toString(), "--emit", "slurm",
+                tmp.resolve("demo-job").toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var def = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(out.resolve("study.json").toFile());
+        assertThat(def.get("data").asText()).isEqualTo("synthetic-ambiguous");
+        // 4 trainings, then 4 models x 2 strategies x 1 seed
+        assertThat(Files.readAllLines(tmp.resolve("demo-job/tasks.tsv"))).hasSize(1 + 4 + 8);
+    }
+
+    @Test
+    void aStudyPathASlurmScriptCannotCarryIsRefused() {
+        Cli r = Cli.run(args(tmp.resolve("my study"), "--emit", "slurm", tmp.resolve("job2").toString()));
+        assertThat(r.isCleanInputError()).as(r.err()).isTrue();
+        assertThat(r.err()).contains("Slurm script");
     }
 
     @Test
