@@ -2,7 +2,6 @@ package dev.penumbra.cli;
 
 import ai.djl.Device;
 import dev.penumbra.InputException;
-import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.config.Preset;
 import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataOptions;
@@ -22,9 +21,8 @@ import dev.penumbra.report.ReportPart;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.study.Study;
 import dev.penumbra.study.StudyDefinition;
+import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
-import dev.penumbra.train.RunSpec;
-import dev.penumbra.train.RunSpecs;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
@@ -41,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +57,6 @@ import java.util.stream.Stream;
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";
-    static final int AL_INITIAL = 8;
-    static final int AL_ADD = 8;
-    static final int AL_ROUNDS = 2;
     static final int AL_STEPS = 25;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Output folder (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
@@ -157,26 +151,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The study of one synthetic dataset with the demo preset: every model trained; on the ambiguous data also a
-     * small active-learning experiment for every model, random against entropy-sum, {@value #AL_INITIAL} initial
-     * images plus {@value #AL_ADD} per round for {@value #AL_ROUNDS} rounds of {@code --active-steps} steps.
+     * The study of one synthetic dataset with the demo preset, as {@code penumbra study --preset demo} defines it:
+     * every model trained; on the ambiguous data also the active-learning experiment for every model, random
+     * against entropy-sum, with {@code --active-steps} steps per round.
      */
     private StudyDefinition definition(List<String> models, Path dataDir, DataOptions options, Dataset dataset,
                                        boolean active) {
-        String data = dataDir.toAbsolutePath().toString();
-        Map<String, RunSpec> runs = new LinkedHashMap<>();
-        Map<String, StudyDefinition.ActiveBase> experiments = new LinkedHashMap<>();
-        for (String model : models) {
-            runs.put(model, RunSpecs.of(model, Preset.DEMO, RunSpecs.Overrides.none().withMaxEpochs(epochs), data,
-                    options, dataset, seed));
-            if (active) {
-                ActiveSettings settings = new ActiveSettings(model, List.of("random", "entropy-sum"), 1, seed,
-                        AL_INITIAL, AL_ADD, AL_ROUNDS, activeSteps);
-                experiments.put(model, new StudyDefinition.ActiveBase(settings, RunSpecs.of(model, Preset.DEMO,
-                        RunSpecs.Overrides.none().withMaxEpochs(Integer.MAX_VALUE), data, options, dataset, seed)));
-            }
-        }
-        return new StudyDefinition(Preset.DEMO.name(), data, runs, experiments, Map.of());
+        return new StudyPlan(Preset.DEMO, dataDir.toAbsolutePath().toString(), options, models, !active,
+                List.of("random", "entropy-sum"), null, null, null, null, activeSteps, epochs, null, null, seed,
+                Map.of(), Map.of()).define(dataset);
     }
 
     /** Writes one trained model's predictions and its line of the summary. */

@@ -2,7 +2,6 @@ package dev.penumbra.cli;
 
 import ai.djl.Device;
 import dev.penumbra.InputException;
-import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.config.Preset;
 import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataOptions;
@@ -10,13 +9,11 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
-import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.study.SlurmJob;
 import dev.penumbra.study.Study;
 import dev.penumbra.study.StudyDefinition;
+import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
-import dev.penumbra.train.RunSpec;
-import dev.penumbra.train.RunSpecs;
 import dev.penumbra.tune.Tuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -188,35 +185,8 @@ public final class StudyCommand implements Callable<Integer> {
 
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
         Map<String, Map<String, Double>> tunedValues = tunedValues(p);
-        Map<String, RunSpec> runs = new LinkedHashMap<>();
-        Map<String, StudyDefinition.ActiveBase> active = new LinkedHashMap<>();
-        Map<String, String> tunedFrom = new LinkedHashMap<>();
-        boolean demo = p.name().equals("demo");
-        for (String model : models) {
-            ModelRegistry.check(model.trim());
-        }
-        for (String raw : models) {
-            String model = raw.trim();
-            Map<String, Double> t = tunedValues.getOrDefault(model, Map.of());
-            if (!t.isEmpty()) {
-                tunedFrom.put(model, tunedDirs.get(model));
-            }
-            Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
-            RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
-                    null, false, null, 4, 6, t.getOrDefault("beta", 0.0005), true, 0);
-            runs.put(model, RunSpecs.of(model, p, o, data, options, dataset, seed));
-            if (!skipActive) {
-                ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
-                        seeds != null ? seeds : demo ? 1 : 3, seed, initial != null ? initial : demo ? 8 : 50,
-                        add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
-                        steps != null ? steps : demo ? 25 : 5000);
-                RunSpecs.Overrides ao = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, a.steps(), 0, filters,
-                        t.get("dropout"), null, false, null, 4, 6, t.getOrDefault("beta", 0.0005), true, 0);
-                active.put(model, new StudyDefinition.ActiveBase(a, RunSpecs.of(model, p, ao, data, options, dataset,
-                        seed)));
-            }
-        }
-        return new StudyDefinition(p.name(), data, runs, active, tunedFrom);
+        return new StudyPlan(p, data, options, models, skipActive, strategies, seeds, initial, add, rounds, steps,
+                maxEpochs, batchSize, filters, seed, tunedValues, tunedDirs).define(dataset);
     }
 
     /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */
