@@ -17,6 +17,7 @@ import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingLoop;
 
+import dev.penumbra.io.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -160,7 +161,7 @@ public final class ActiveLearning {
             } else {
                 m = runRound(dir, acquisition, seed, round, labelled, byId);
                 Json.write(file, m);
-                deleteTree(roundDir(dir, round).resolve("run").resolve("checkpoints"));
+                FileTrees.deleteTree(roundDir(dir, round).resolve("run").resolve("checkpoints"));
             }
             log.flush();
             manifests.add(m);
@@ -177,7 +178,7 @@ public final class ActiveLearning {
                 acquisition.name(), seed, round, settings.rounds(), base.model(), labelled.size(), settings.steps());
         log.flush();
         Path runDir = roundDir(dir, round).resolve("run");
-        deleteTree(roundDir(dir, round));
+        FileTrees.deleteTree(roundDir(dir, round));
         TrainSettings t = base.training();
         RunSpec spec = new RunSpec(base.model(), base.settings(), new TrainSettings(t.batchSize(), t.learningRate(),
                 Integer.MAX_VALUE, settings.steps(), 0, trainingSeed, t.augmentation(), 0), base.data(),
@@ -267,17 +268,4 @@ public final class ActiveLearning {
         }
     }
 
-    /** Removes a folder this experiment wrote (a round's partial output, or checkpoints no longer needed). */
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
-        }
-    }
 }

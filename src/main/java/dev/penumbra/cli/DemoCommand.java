@@ -12,6 +12,7 @@ import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
 import dev.penumbra.data.synthetic.SyntheticOptions;
 import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.predict.ImagePrediction;
@@ -39,7 +40,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,20 +213,12 @@ public final class DemoCommand implements Callable<Integer> {
                     throw new InputException("--out " + out + " is not empty and holds no earlier demo; choose"
                             + " another folder");
                 }
-                deleteTree(out);
+                FileTrees.deleteTree(out);
             }
             Files.createDirectories(out);
             Files.writeString(out.resolve(MARKER), "written by penumbra demo; the next demo replaces this folder\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -27,6 +27,7 @@ import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainingLoop;
 
+import dev.penumbra.io.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -125,7 +126,7 @@ public final class Study {
             Path dir = u.folder(out);
             boolean resume = TrainingLoop.canResume(dir);
             if (!resume) {
-                deleteTree(dir); // a start that wrote no epoch yet
+                FileTrees.deleteTree(dir); // a start that wrote no epoch yet
             }
             TrainRun.run(definition.runs().get(u.model()), dataset, dir, device, progress, resume);
         } else {
@@ -200,16 +201,4 @@ public final class Study {
         return definition.runs().values().iterator().next().training().seed();
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -14,6 +14,7 @@ import dev.penumbra.train.TrainingLoop;
 import dev.penumbra.train.TrainingOutcome;
 import dev.penumbra.train.ValidationGed;
 
+import dev.penumbra.io.FileTrees;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class Tuning {
         }
         log.printf("%s: training%n", name);
         log.flush();
-        deleteTree(runDir); // a start interrupted before its first epoch: nothing to keep
+        FileTrees.deleteTree(runDir); // a start interrupted before its first epoch: nothing to keep
         return TrainRun.run(spec, dataset, runDir, device, progress, false);
     }
 
@@ -129,19 +130,6 @@ public final class Tuning {
             return entries.findAny().isEmpty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
         }
     }
 
