@@ -6,7 +6,7 @@ import dev.penumbra.InputException;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
-import dev.penumbra.evaluate.PixelRecord;
+import dev.penumbra.metric.Annotators;
 import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
@@ -238,16 +238,7 @@ public final class ActiveLearning {
 
     /** Mean over pixels of the entropy of the mean annotation, bits. */
     static double annotatorEntropy(Sample s) {
-        int n = s.image().height() * s.image().width();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int votes = 0;
-            for (var m : s.masks()) {
-                votes += m.pixels()[i] != 0 ? 1 : 0;
-            }
-            sum += PixelRecord.binaryEntropyBits(votes / (double) s.annotators());
-        }
-        return sum / n;
+        return Annotators.meanEntropyBits(s.masks());
     }
 
     /** Mean share of pixels the annotators mark. */

@@ -3,6 +3,7 @@ package dev.penumbra.active;
 import ai.djl.ndarray.NDManager;
 import dev.penumbra.data.Image;
 import dev.penumbra.data.Sample;
+import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.SampledPrediction;
@@ -49,10 +50,11 @@ final class PoolScorer {
                     double sumEntropy = 0;
                     double sumMutual = 0;
                     int foreground = 0;
+                    boolean[] predicted = MeanPrediction.predicted(mean, b, classes, pixels);
                     for (int i = 0; i < pixels; i++) {
                         sumEntropy += entropy[b * pixels + i];
                         sumMutual += mutual[b * pixels + i];
-                        foreground += isForeground(mean, b, i, pixels, classes) ? 1 : 0;
+                        foreground += predicted[i] ? 1 : 0;
                     }
                     images.add(new PoolImage(s.id(), sumEntropy, sumMutual, foreground, pixels,
                             embedding(s.image())));
@@ -65,17 +67,6 @@ final class PoolScorer {
             }
         }
         return new Scored(images, kept);
-    }
-
-    private static boolean isForeground(float[] mean, int b, int i, int pixels, int classes) {
-        int base = b * classes * pixels;
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (mean[base + c * pixels + i] > mean[base + best * pixels + i]) {
-                best = c;
-            }
-        }
-        return best != 0;
     }
 
     /** The image's channels averaged over an 8 x 8 grid of cells: 64 * C values in [0, 1]. */

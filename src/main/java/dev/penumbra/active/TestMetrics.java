@@ -3,7 +3,9 @@ package dev.penumbra.active;
 import ai.djl.ndarray.NDManager;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
+import dev.penumbra.metric.Annotators;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.metric.SoftDice;
 import dev.penumbra.model.Batch;
@@ -52,17 +54,12 @@ final class TestMetrics {
                     }
                     ged += Ged.compute(drawn, s.masks().stream().map(Mask::pixels).toList(), Ged.Estimator.PAPER,
                             draws).ged();
-                    float[] fg = new float[pixels];
-                    float[] annotated = new float[pixels];
                     double sumEntropy = 0;
                     for (int i = 0; i < pixels; i++) {
-                        fg[i] = Math.max(0f, Math.min(1f, 1f - mean[b * classes * pixels + i]));
-                        for (Mask m : s.masks()) {
-                            annotated[i] += m.pixels()[i] != 0 ? 1f / s.annotators() : 0f;
-                        }
                         sumEntropy += ent[b * pixels + i];
                     }
-                    dice += SoftDice.of(fg, annotated);
+                    dice += SoftDice.of(MeanPrediction.foreground(mean, b, classes, pixels),
+                            Annotators.share(s.masks()));
                     entropy += sumEntropy / pixels;
                 }
             }

@@ -83,9 +83,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
                 EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed);
         Split which = Split.parse(split);
-        for (Path run : runs) {
-            TrainRun.readSpec(run);
-        }
         TrainRun.requireEmpty(out);
         Device device = engine.apply();
         String title = name != null ? name : data != null ? Path.of(data).getFileName().toString()

@@ -8,6 +8,7 @@ import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Annotators;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
@@ -161,7 +162,7 @@ public final class Evaluation {
 
     private static int disputedPixels(Sample s) {
         int count = 0;
-        for (int v : ModelEvaluator.votes(s.masks())) {
+        for (int v : Annotators.votes(s.masks())) {
             count += v > 0 && v < s.annotators() ? 1 : 0;
         }
         return count;

@@ -122,7 +122,7 @@ public final class EvaluationFigures {
     private static Figure riskCoverage(DatasetEvaluation e, Path dir) {
         LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
         for (ModelEvaluation m : e.models()) {
-            ErrorDetection.RiskCoverage c = EvaluationTables.riskCoverage(m);
+            ErrorDetection.RiskCoverage c = Statistics.riskCoverage(m);
             if (c != null) {
                 series.put(m.label(), new double[][] {c.coverage(), c.risk()});
             }

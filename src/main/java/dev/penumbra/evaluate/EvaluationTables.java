@@ -128,7 +128,7 @@ public final class EvaluationTables {
     private static void writeRiskCoverage(DatasetEvaluation e, Path out) {
         List<Object[]> rows = new ArrayList<>();
         for (ModelEvaluation m : e.models()) {
-            ErrorDetection.RiskCoverage curve = riskCoverage(m);
+            ErrorDetection.RiskCoverage curve = Statistics.riskCoverage(m);
             if (curve == null) {
                 continue;
             }
@@ -137,19 +137,5 @@ public final class EvaluationTables {
             }
         }
         CsvFiles.write(out.resolve("risk_coverage.csv"), List.of("model", "coverage", "risk"), rows);
-    }
-
-    /** The risk-coverage curve of pixel entropy over the sampled pixels where annotators agree; null if none. */
-    static ErrorDetection.RiskCoverage riskCoverage(ModelEvaluation m) {
-        List<PixelRecord> agreed = m.pixels().stream().filter(p -> p.outcome() != null).toList();
-        if (agreed.isEmpty()) {
-            return null;
-        }
-        double[] u = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
-        boolean[] wrong = new boolean[agreed.size()];
-        for (int i = 0; i < wrong.length; i++) {
-            wrong[i] = !agreed.get(i).outcome().correct();
-        }
-        return ErrorDetection.riskCoverage(u, wrong);
     }
 }

@@ -4,6 +4,7 @@ import dev.penumbra.data.Sample;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
 import dev.penumbra.figure.ImagePanels;
+import dev.penumbra.metric.Annotators;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -58,7 +59,7 @@ final class ImageFigures {
                 int w = s.image().width();
                 g.setColor(Color.BLACK);
                 g.drawString(shorten(s.id(), g, LABEL - GAP), GAP, y + CELL / 2);
-                boolean[] annotated = ImagePanels.atLeastHalf(meanAnnotation(s));
+                boolean[] annotated = ImagePanels.atLeastHalf(Annotators.share(s.masks()));
                 ImagePanels.draw(g, ImagePanels.picture(s.image()), LABEL, y, CELL);
                 ImagePanels.outline(g, annotated, h, w, LABEL, y, CELL, ImagePanels.ANNOTATION);
                 for (int m = 0; m < models.size(); m++) {
@@ -145,15 +146,6 @@ final class ImageFigures {
         g.drawLine(x, baseline - 5, x + 22, baseline - 5);
         g.setColor(Color.BLACK);
         g.drawString(text, x + 28, baseline);
-    }
-
-    static float[] meanAnnotation(Sample s) {
-        int[] votes = ModelEvaluator.votes(s.masks());
-        float[] m = new float[votes.length];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = votes[i] / (float) s.annotators();
-        }
-        return m;
     }
 
     private static String shorten(String text, Graphics2D g, int width) {

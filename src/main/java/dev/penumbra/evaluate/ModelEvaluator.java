@@ -2,7 +2,6 @@ package dev.penumbra.evaluate;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Calibration;
@@ -98,17 +97,5 @@ public final class ModelEvaluator {
         int[] chosen = java.util.Arrays.copyOf(all, k);
         java.util.Arrays.sort(chosen);
         return chosen;
-    }
-
-    /** Votes per pixel: how many of the annotations mark it (any non-background class). */
-    static int[] votes(List<Mask> masks) {
-        int[] votes = new int[masks.get(0).pixels().length];
-        for (Mask m : masks) {
-            byte[] p = m.pixels();
-            for (int i = 0; i < p.length; i++) {
-                votes[i] += p[i] != 0 ? 1 : 0;
-            }
-        }
-        return votes;
     }
 }

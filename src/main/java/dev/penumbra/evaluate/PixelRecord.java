@@ -1,5 +1,7 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.metric.Annotators;
+
 /**
  * One sampled pixel of one test image under one model: the model's uncertainty and prediction beside the
  * annotators' votes. The same pixels are sampled for every model of an image, so models compare pixel for pixel.
@@ -38,14 +40,6 @@ public record PixelRecord(String image, int pixel, float entropy, float mutualIn
 
     /** @return entropy in bits of the mean annotation votes / annotators (the annotators' uncertainty) */
     public double annotatorEntropy() {
-        return binaryEntropyBits(votes / (double) annotators);
-    }
-
-    /** Entropy in bits of a Bernoulli(p); 0 at p = 0 and p = 1. */
-    public static double binaryEntropyBits(double p) {
-        if (p <= 0 || p >= 1) {
-            return 0;
-        }
-        return -(p * Math.log(p) + (1 - p) * Math.log(1 - p)) / Math.log(2);
+        return Annotators.binaryEntropyBits(votes / (double) annotators);
     }
 }

@@ -2,8 +2,10 @@ package dev.penumbra.evaluate;
 
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
+import dev.penumbra.metric.Annotators;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.HungarianIou;
+import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.metric.SoftDice;
 
@@ -24,6 +26,7 @@ final class SampledImage {
     private final float[] mutual;
     private final List<byte[]> samples;
     private final int[] votes;
+    private final float[] share;
 
     private SampledImage(Sample sample, float[] foreground, boolean[] predicted, float[] entropy, float[] mutual,
                          List<byte[]> samples, int[] votes) {
@@ -34,6 +37,7 @@ final class SampledImage {
         this.mutual = mutual;
         this.samples = samples;
         this.votes = votes;
+        this.share = Annotators.share(votes, sample.annotators());
     }
 
     /**
@@ -47,28 +51,15 @@ final class SampledImage {
     static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
                            float[] mutual, long[] masks) {
         int pixels = s.image().height() * s.image().width();
-        float[] fg = new float[pixels];
-        boolean[] predicted = new boolean[pixels];
-        int base = b * classes * pixels;
-        for (int p = 0; p < pixels; p++) {
-            float background = mean[base + p];
-            fg[p] = Math.max(0f, Math.min(1f, 1f - background));
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (mean[base + c * pixels + p] > mean[base + best * pixels + p]) {
-                    best = c;
-                }
-            }
-            predicted[p] = best != 0;
-        }
         List<byte[]> drawn = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             drawn.add(Overlap.foreground(masks, (i * batch + b) * pixels, pixels));
         }
-        return new SampledImage(s, fg, predicted,
+        return new SampledImage(s, MeanPrediction.foreground(mean, b, classes, pixels),
+                MeanPrediction.predicted(mean, b, classes, pixels),
                 java.util.Arrays.copyOfRange(entropy, b * pixels, (b + 1) * pixels),
                 java.util.Arrays.copyOfRange(mutual, b * pixels, (b + 1) * pixels), drawn,
-                ModelEvaluator.votes(s.masks()));
+                Annotators.votes(s.masks()));
     }
 
     float[] foreground() {
@@ -77,12 +68,7 @@ final class SampledImage {
 
     /** @return per pixel the share of annotators marking it */
     float[] meanAnnotation() {
-        float[] m = new float[votes.length];
-        int l = sample.annotators();
-        for (int i = 0; i < m.length; i++) {
-            m[i] = votes[i] / (float) l;
-        }
-        return m;
+        return share;
     }
 
     ImageScores scores(String label, EvaluationSettings settings, Random gedDraws) {
@@ -106,7 +92,7 @@ final class SampledImage {
         for (int p = 0; p < votes.length; p++) {
             sumEntropy += entropy[p];
             sumMutual += mutual[p];
-            sumAnnotator += PixelRecord.binaryEntropyBits(votes[p] / (double) l);
+            sumAnnotator += Annotators.binaryEntropyBits(votes[p] / (double) l);
             predictedCount += predicted[p] ? 1 : 0;
             annotated += votes[p] / (double) l;
         }

@@ -44,16 +44,14 @@ public final class Statistics {
         Map<String, Bootstrap.Interval> means = new LinkedHashMap<>();
         perImageMetrics(settings).forEach((name, f) -> means.put(name, Bootstrap.meanCi(
                 e.images().stream().mapToDouble(f).toArray(), settings.bootstrap(), 0.95, settings.seed())));
-        List<PixelRecord> agreed = e.pixels().stream().filter(p -> p.outcome() != null).toList();
-        double[] uncertainty = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
-        boolean[] wrong = new boolean[agreed.size()];
+        Judged judged = judged(e.pixels());
         int errors = 0;
-        for (int i = 0; i < wrong.length; i++) {
-            wrong[i] = !agreed.get(i).outcome().correct();
-            errors += wrong[i] ? 1 : 0;
+        for (boolean w : judged.wrong()) {
+            errors += w ? 1 : 0;
         }
-        double auroc = agreed.isEmpty() ? Double.NaN : ErrorDetection.auroc(uncertainty, wrong);
-        double aurc = agreed.isEmpty() ? Double.NaN : ErrorDetection.riskCoverage(uncertainty, wrong).aurc();
+        boolean none = judged.wrong().length == 0;
+        double auroc = none ? Double.NaN : ErrorDetection.auroc(judged.entropy(), judged.wrong());
+        double aurc = none ? Double.NaN : ErrorDetection.riskCoverage(judged.entropy(), judged.wrong()).aurc();
         Correlation correctness = Correlation.of("correct", e.pixels(), p -> p.outcome() != null,
                 p -> p.outcome().correct() ? 1 : 0);
         boolean severalAnnotators = e.pixels().stream().anyMatch(p -> p.annotators() > 1);
@@ -69,8 +67,33 @@ public final class Statistics {
         Map<String, Double> agreementMedians = new LinkedHashMap<>();
         byAgreement(e.pixels()).forEach((k, v) -> agreementMedians.put(k, median(v)));
         return new ModelSummary(e.label(), e.images().size(), means, e.calibration().ece(), e.calibration().bins(),
-                auroc, aurc, agreed.isEmpty() ? Double.NaN : errors / (double) agreed.size(), correctness,
+                auroc, aurc, none ? Double.NaN : errors / (double) judged.wrong().length, correctness,
                 agreement, outcomeMedians, outcomeCounts, agreementMedians);
+    }
+
+    /**
+     * The sampled pixels where all annotators agree, so that the prediction is right or wrong.
+     *
+     * @param entropy pixel entropy, bits
+     * @param wrong   whether the prediction disagrees with the annotators (FP or FN)
+     */
+    record Judged(double[] entropy, boolean[] wrong) {
+    }
+
+    static Judged judged(List<PixelRecord> pixels) {
+        List<PixelRecord> agreed = pixels.stream().filter(p -> p.outcome() != null).toList();
+        double[] entropy = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
+        boolean[] wrong = new boolean[agreed.size()];
+        for (int i = 0; i < wrong.length; i++) {
+            wrong[i] = !agreed.get(i).outcome().correct();
+        }
+        return new Judged(entropy, wrong);
+    }
+
+    /** Pixel entropy as a detector of wrong pixels: the risk-coverage curve; null when no pixel is judged. */
+    static ErrorDetection.RiskCoverage riskCoverage(ModelEvaluation m) {
+        Judged judged = judged(m.pixels());
+        return judged.wrong().length == 0 ? null : ErrorDetection.riskCoverage(judged.entropy(), judged.wrong());
     }
 
     /** Pixel entropies by outcome, TP, FP, FN, TN order (every key present). */

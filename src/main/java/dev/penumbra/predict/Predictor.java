@@ -10,6 +10,7 @@ import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Npy;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.SampledPrediction;
@@ -106,6 +107,7 @@ public final class Predictor {
     private static ImagePrediction summarise(Sample s, float[] mean, float[] ent, int classes, int distinct,
                                              Ged.Result ged) {
         int n = ent.length;
+        boolean[] argmax = MeanPrediction.predicted(mean, 0, classes, n);
         byte[] predicted = new byte[n];
         double sum = 0;
         double max = 0;
@@ -113,13 +115,7 @@ public final class Predictor {
         for (int i = 0; i < n; i++) {
             sum += ent[i];
             max = Math.max(max, ent[i]);
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (mean[c * n + i] > mean[best * n + i]) {
-                    best = c;
-                }
-            }
-            predicted[i] = (byte) (best > 0 ? 1 : 0);
+            predicted[i] = (byte) (argmax[i] ? 1 : 0);
             fg += predicted[i];
         }
         List<Mask> masks = s.masks();

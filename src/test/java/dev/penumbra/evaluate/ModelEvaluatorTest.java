@@ -36,13 +36,6 @@ class ModelEvaluatorTest {
     }
 
     @Test
-    void votesCountTheAnnotatorsMarkingEachPixel() {
-        Mask a = new Mask(1, 3, new byte[] {1, 0, 1});
-        Mask b = new Mask(1, 3, new byte[] {1, 0, 0});
-        assertThat(ModelEvaluator.votes(List.of(a, b))).containsExactly(2, 0, 1);
-    }
-
-    @Test
     void figureImagesPreferMarkedAndDisputedImages() {
         Mask blank = Mask.blank(2, 2);
         Mask one = new Mask(2, 2, new byte[] {1, 0, 0, 0});
