@@ -126,15 +126,11 @@ class ActiveCommandTest {
     @Test
     void anInterruptedExperimentResumedEndsWithTheNumbersOfAnUninterruptedOne() throws Exception {
         Path copy = tmp.resolve("interrupted");
-        copyTree(out, copy);
+        Trees.copy(out, copy);
         // as if stopped during entropy-sum's second round of seed 2 and before bald of seed 2
         Files.delete(copy.resolve("entropy-sum/seed_2/round_01.json"));
         Files.delete(copy.resolve("entropy-sum/seed_2/round_02.json"));
-        try (Stream<Path> walk = Files.walk(copy.resolve("bald/seed_2"))) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        dev.penumbra.io.FileTrees.deleteTree(copy.resolve("bald/seed_2"));
         Files.delete(copy.resolve("rounds.csv"));
         // a round that crashed half-way leaves a partial folder: a checkpoint and a half-written sample
         Path partial = copy.resolve("entropy-sum/seed_2/round_01");
@@ -159,19 +155,6 @@ class ActiveCommandTest {
 
     private static List<String> withoutSeconds(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

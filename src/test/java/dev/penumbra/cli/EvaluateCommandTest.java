@@ -179,8 +179,8 @@ class EvaluateCommandTest {
     void runsOfOneModelInFoldersOfTheSameNameGetLabelsThatTellThemApart() throws Exception {
         Path a = tmp.resolve("seedA/softmax");
         Path b = tmp.resolve("seedB/softmax");
-        copyTree(softmax, a);
-        copyTree(softmax, b);
+        Trees.copy(softmax, a);
+        Trees.copy(softmax, b);
         Path out = tmp.resolve("two-softmax");
         Cli r = Cli.run("evaluate", "--runs", a.toString(), b.toString(), "--out", out.toString(), "--pixels", "20",
                 "--bootstrap", "100", "--quiet");
@@ -203,19 +203,6 @@ class EvaluateCommandTest {
                 tmp.resolve("mixed").toString(), "--quiet");
         assertThat(mixed.isCleanInputError()).as(mixed.err()).isTrue();
         assertThat(mixed.err()).contains("16x16").contains("32x32");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test

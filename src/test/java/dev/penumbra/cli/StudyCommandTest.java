@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class StudyCommandTest {
     @Test
     void resumingAFinishedStudyRecomputesNothing() throws Exception {
         Path copy = tmp.resolve("finished");
-        copyTree(study, copy);
+        Trees.copy(study, copy);
         FileTime evaluated = Files.getLastModifiedTime(copy.resolve("evaluation/evaluation.json"));
         FileTime trained = Files.getLastModifiedTime(copy.resolve("train/mcdropout/outcome.json"));
         Cli again = Cli.run(args(copy, "--resume"));
@@ -79,14 +77,14 @@ class StudyCommandTest {
     @Test
     void anInterruptedStudyResumedEqualsAnUninterruptedOne() throws Exception {
         Path copy = tmp.resolve("interrupted");
-        copyTree(study, copy);
+        Trees.copy(study, copy);
         // stopped during mcdropout's training (its last checkpoint stays), and before softmax wrote an epoch
         Files.delete(copy.resolve("train/mcdropout/outcome.json"));
-        deleteTree(copy.resolve("train/softmax"));
+        dev.penumbra.io.FileTrees.deleteTree(copy.resolve("train/softmax"));
         Files.createDirectories(copy.resolve("train/softmax"));
         Files.copy(study.resolve("train/softmax/run.json"), copy.resolve("train/softmax/run.json"));
-        deleteTree(copy.resolve("evaluation"));
-        deleteTree(copy.resolve("active/mcdropout/entropy-sum"));
+        dev.penumbra.io.FileTrees.deleteTree(copy.resolve("evaluation"));
+        dev.penumbra.io.FileTrees.deleteTree(copy.resolve("active/mcdropout/entropy-sum"));
         Files.delete(copy.resolve("active/softmax/random/seed_1/round_02.json"));
         Files.delete(copy.resolve("report.html"));
         Cli resumed = Cli.run(args(copy, "--resume"));
@@ -206,24 +204,4 @@ class StudyCommandTest {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
 
-    static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
