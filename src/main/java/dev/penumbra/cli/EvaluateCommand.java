@@ -6,6 +6,7 @@ import dev.penumbra.data.Split;
 import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
+import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.io.Progress;
 import dev.penumbra.report.ReportWriter;
@@ -119,6 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
+        sb.append(EvaluationOverview.of(e).healthLines());
         return sb.toString();
     }
 }

@@ -172,6 +172,7 @@ public final class StudyCommand implements Callable<Integer> {
         Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
                 device.toString(), started);
         Study.Collected c = study.collect(study.dataset(), device, progress, provenance);
+        log.print(c.healthLines());
         if (c.missing().isEmpty()) {
             log.printf("study complete: all %d units finished%n", study.units().size());
         } else {

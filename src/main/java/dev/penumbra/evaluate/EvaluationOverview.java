@@ -27,6 +27,16 @@ public record EvaluationOverview(String name, String data, String split, int cla
                 e.settings(), e.summaries(), e.comparisons());
     }
 
+    /** One terminal line per health flag ("WARNING name / model: flag ..."), or "" when no check fired. */
+    public String healthLines() {
+        StringBuilder sb = new StringBuilder();
+        for (ModelSummary s : summaries) {
+            s.health().forEach(f -> sb.append("WARNING ").append(name).append(" / ").append(s.label()).append(": ")
+                    .append(f.line()).append(System.lineSeparator()));
+        }
+        return sb.toString();
+    }
+
     public int models() {
         return summaries.size();
     }

@@ -56,7 +56,9 @@ public final class EvaluationTables {
         }
         header.addAll(List.of("ged_unbiased@" + largest, "diversity_unbiased@" + largest, "annotation_diversity",
                 "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
-                "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground"));
+                "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground", "majority_dice",
+                "unanimous_foreground_pixels", "unanimous_found_pixels", "unanimous_background_pixels",
+                "unanimous_background_marked_pixels"));
         List<Object[]> rows = new ArrayList<>();
         List<ImageScores> all = new ArrayList<>();
         for (ModelEvaluation m : e.models()) {
@@ -70,7 +72,9 @@ public final class EvaluationTables {
                 }
                 row.addAll(List.of(s.gedUnbiased(), s.diversityUnbiased(), s.annotationDiversity(), s.hungarianIou(),
                         s.softDice(), s.meanEntropy(), s.meanMutualInformation(), s.meanAnnotatorEntropy(),
-                        s.predictedForeground(), s.annotatedForeground()));
+                        s.predictedForeground(), s.annotatedForeground(), s.majorityDice(),
+                        s.unanimousForeground(), s.unanimousFound(), s.unanimousBackground(),
+                        s.unanimousMarked()));
                 rows.add(row.toArray());
                 all.add(s);
             }

@@ -20,9 +20,18 @@ package dev.penumbra.evaluate;
  * @param meanAnnotatorEntropy  mean pixel entropy of the mean annotation, bits
  * @param predictedForeground   share of pixels whose mean prediction is foreground
  * @param annotatedForeground   mean share of pixels the annotators mark
+ * @param majorityDice          Dice between the majority of the samples (pixels in at least half of them) and the
+ *                              majority annotation (pixels at least half of the annotators mark); NaN when no pixel
+ *                              has an annotator majority, so that only images with a lesion count
+ * @param unanimousForeground   pixels every annotator marks
+ * @param unanimousFound        of those, the pixels the mean prediction calls foreground
+ * @param unanimousBackground   pixels no annotator marks
+ * @param unanimousMarked       of those, the pixels the mean prediction calls foreground
  */
 public record ImageScores(String model, String image, int annotators, double[] ged, double[] diversity,
                           double gedUnbiased, double diversityUnbiased, double annotationDiversity,
                           double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
-                          double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground) {
+                          double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground,
+                          double majorityDice, int unanimousForeground, int unanimousFound,
+                          int unanimousBackground, int unanimousMarked) {
 }

@@ -1,5 +1,6 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.health.HealthFlag;
 import dev.penumbra.metric.Calibration;
 import dev.penumbra.stats.Bootstrap;
 
@@ -23,9 +24,20 @@ import java.util.Map;
  * @param outcomeMedians        median pixel entropy (bits) by TP / FP / FN / TN
  * @param outcomeCounts         sampled pixels by outcome
  * @param agreementMedians      median pixel entropy (bits) by annotator agreement ("all agree", "3-1", ...)
+ * @param health                the health checks that fired (empty: none); see {@link dev.penumbra.health}
  */
 public record ModelSummary(String label, int images, Map<String, Bootstrap.Interval> means, double ece,
                            List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
                            Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
-                           Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians) {
+                           Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
+                           List<HealthFlag> health) {
+
+    public ModelSummary {
+        health = health == null ? List.of() : List.copyOf(health); // evaluation.json written before the checks
+    }
+
+    /** Whether any health check fired. */
+    public boolean flagged() {
+        return !health.isEmpty();
+    }
 }

@@ -97,10 +97,44 @@ final class SampledImage {
             annotated += votes[p] / (double) l;
         }
         int n = votes.length;
+        int unanimous = 0;
+        int found = 0;
+        int background = 0;
+        int marked = 0;
+        for (int p = 0; p < n; p++) {
+            if (votes[p] == l) {
+                unanimous++;
+                found += predicted[p] ? 1 : 0;
+            } else if (votes[p] == 0) {
+                background++;
+                marked += predicted[p] ? 1 : 0;
+            }
+        }
         return new ImageScores(label, sample.id(), l, ged, diversity, unbiased.ged(), unbiased.sampleDiversity(),
                 unbiased.annotationDiversity(), HungarianIou.matched(largest, annotations),
                 SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
-                predictedCount / (double) n, annotated / n);
+                predictedCount / (double) n, annotated / n, majorityDice(), unanimous, found,
+                background, marked);
+    }
+
+    /** Dice of the samples' majority mask against the annotators' majority mask; NaN without annotator majority. */
+    private double majorityDice() {
+        int l = sample.annotators();
+        int both = 0;
+        int model = 0;
+        int annotators = 0;
+        for (int p = 0; p < votes.length; p++) {
+            int hits = 0;
+            for (byte[] s : samples) {
+                hits += s[p] != 0 ? 1 : 0;
+            }
+            boolean m = 2 * hits >= samples.size();
+            boolean a = 2 * votes[p] >= l;
+            model += m ? 1 : 0;
+            annotators += a ? 1 : 0;
+            both += m && a ? 1 : 0;
+        }
+        return annotators == 0 ? Double.NaN : 2.0 * both / (model + annotators);
     }
 
     List<PixelRecord> pixelRecords(int[] indices) {

@@ -1,10 +1,15 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.health.Evidence;
+import dev.penumbra.health.HealthChecks;
 import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.stats.TTest;
+import dev.penumbra.train.TrainRun;
+import dev.penumbra.train.TrainingOutcome;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +42,19 @@ public final class Statistics {
         m.put("soft_dice", ImageScores::softDice);
         m.put("entropy", ImageScores::meanEntropy);
         m.put("mutual_information", ImageScores::meanMutualInformation);
+        m.put("majority_dice", ImageScores::majorityDice);
         return m;
     }
 
     public static ModelSummary summarise(ModelEvaluation e, EvaluationSettings settings) {
         Map<String, Bootstrap.Interval> means = new LinkedHashMap<>();
-        perImageMetrics(settings).forEach((name, f) -> means.put(name, Bootstrap.meanCi(
-                e.images().stream().mapToDouble(f).toArray(), settings.bootstrap(), 0.95, settings.seed())));
+        perImageMetrics(settings).forEach((name, f) -> {
+            // a score undefined for an image (NaN, e.g. majority Dice without a lesion) leaves that image out
+            double[] defined = e.images().stream().mapToDouble(f).filter(Double::isFinite).toArray();
+            if (defined.length > 0) {
+                means.put(name, Bootstrap.meanCi(defined, settings.bootstrap(), 0.95, settings.seed()));
+            }
+        });
         Judged judged = judged(e.pixels());
         int errors = 0;
         for (boolean w : judged.wrong()) {
@@ -68,7 +79,35 @@ public final class Statistics {
         byAgreement(e.pixels()).forEach((k, v) -> agreementMedians.put(k, median(v)));
         return new ModelSummary(e.label(), e.images().size(), means, e.calibration().ece(), e.calibration().bins(),
                 auroc, aurc, none ? Double.NaN : errors / (double) judged.wrong().length, correctness,
-                agreement, outcomeMedians, outcomeCounts, agreementMedians);
+                agreement, outcomeMedians, outcomeCounts, agreementMedians,
+                HealthChecks.check(evidence(e, settings, correctness, agreement)));
+    }
+
+    /** What the health checks need of one model's evaluation and its training run. */
+    static Evidence evidence(ModelEvaluation e, EvaluationSettings settings, Correlation correctness,
+                             Correlation agreement) {
+        long unanimous = 0;
+        long found = 0;
+        long background = 0;
+        long marked = 0;
+        for (ImageScores s : e.images()) {
+            unanimous += s.unanimousForeground();
+            found += s.unanimousFound();
+            background += s.unanimousBackground();
+            marked += s.unanimousMarked();
+        }
+        int k = settings.gedCounts().length - 1;
+        TrainingOutcome outcome = TrainRun.readOutcome(Path.of(e.run()));
+        return new Evidence(e.distinctSamples() > 1, unanimous, found, background, marked,
+                mean(e.images(), ImageScores::predictedForeground), mean(e.images(), ImageScores::annotatedForeground),
+                mean(e.images(), s -> s.diversity()[k]), mean(e.images(), ImageScores::annotationDiversity),
+                e.images().size(), correctness.images(), agreement == null ? -1 : agreement.images(),
+                outcome == null ? List.of() : outcome.epochs(), outcome == null ? 0 : outcome.bestEpoch(),
+                Double.NaN);
+    }
+
+    private static double mean(List<ImageScores> images, ToDoubleFunction<ImageScores> f) {
+        return images.stream().mapToDouble(f).average().orElse(Double.NaN);
     }
 
     /**

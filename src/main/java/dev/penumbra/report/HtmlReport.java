@@ -4,6 +4,7 @@ import dev.penumbra.evaluate.Comparison;
 import dev.penumbra.evaluate.Correlation;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
+import dev.penumbra.health.HealthThresholds;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
@@ -51,6 +52,11 @@ public final class HtmlReport {
         }
 
         @Override
+        public String warnings() {
+            return HealthHtml.box(evaluation.name(), evaluation.summaries());
+        }
+
+        @Override
         public List<Path> folders() {
             List<Path> folders = new java.util.ArrayList<>();
             figures.values().stream().findFirst().ifPresent(f -> {
@@ -82,6 +88,7 @@ public final class HtmlReport {
         leads.remove("");
         b.append("<p class=\"lead\">").append(String.join(" ", leads)).append(" Tables and figures are also in the"
                 + " folders beside this file.</p>\n");
+        sections.forEach(s -> b.append(s.warnings()));
         b.append("<nav><ul>");
         for (ReportPart s : sections) {
             b.append("<li><a href=\"#").append(s.anchor()).append("\">").append(esc(s.title()))
@@ -121,6 +128,7 @@ public final class HtmlReport {
                     .append(" split: ").append(e.images()).append(" images, up to ").append(e.annotators())
                     .append(" annotation(s) per image; ").append(e.models()).append(" model(s); ")
                     .append(e.settings().samples()).append(" samples per image.</p>\n");
+            b.append(HealthHtml.box(e.name(), e.summaries()));
             summaryTable(k);
             figure("fig3");
             b.append("<h3>Does the uncertainty flag errors?</h3>\n");
@@ -147,7 +155,7 @@ public final class HtmlReport {
                     "Hungarian IoU@" + k, "soft Dice", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate");
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
-                rows.add(List.of(esc(s.label()), ci(s.means().get("ged@" + k)), ci(s.means().get("diversity@" + k)),
+                rows.add(List.of(HealthHtml.label(s), ci(s.means().get("ged@" + k)), ci(s.means().get("diversity@" + k)),
                         ci(s.means().get("ged_unbiased@" + k)), ci(s.means().get("hungarian_iou@" + k)),
                         ci(s.means().get("soft_dice")), ci(s.means().get("entropy")), num(s.ece(), 4),
                         num(s.auroc(), 3), num(s.aurc(), 4), num(s.errorRate(), 4)));
@@ -169,7 +177,7 @@ public final class HtmlReport {
             header.addAll(List.of("rm_corr r", "dof", "p", "95% CI", "images", "p &lt; 0.01"));
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
-                List<String> row = new ArrayList<>(List.of(esc(s.label())));
+                List<String> row = new ArrayList<>(List.of(HealthHtml.label(s)));
                 if (correctness) {
                     for (String o : List.of("TP", "FP", "FN", "TN")) {
                         row.add(num(s.outcomeMedians().getOrDefault(o, Double.NaN), 3));
@@ -185,7 +193,8 @@ public final class HtmlReport {
                     row.addAll(List.of(num(c.result().r(), 3), Integer.toString(c.result().dof()),
                             Html.p(c.result().p()), "[" + num(c.result().ciLow(), 3) + ", "
                                     + num(c.result().ciHigh(), 3) + "]", Integer.toString(c.images()),
-                            c.significant() ? "yes" : "no"));
+                            c.images() < HealthThresholds.MIN_IMAGES ? "not enough evidence ("
+                                    + c.images() + " images)" : c.significant() ? "yes" : "no"));
                 }
                 rows.add(row);
             }
@@ -206,7 +215,10 @@ public final class HtmlReport {
             if (e.comparisons().isEmpty()) {
                 return;
             }
-            List<String> header = List.of("hypothesis", "test", "t", "dof", "p", "paired t", "dof", "p (paired)");
+            List<String> header = List.of("hypothesis", "test", "t", "dof", "p", "paired t", "dof", "p (paired)",
+                    "evidence");
+            String evidence = e.images() < HealthThresholds.MIN_IMAGES ? "not enough (" + e.images() + " images)"
+                    : e.images() + " images";
             List<List<String>> rows = new ArrayList<>();
             for (Comparison c : e.comparisons()) {
                 TTest.Result two = c.twoSample();
@@ -214,7 +226,8 @@ public final class HtmlReport {
                 rows.add(List.of(esc(c.metric() + "(" + c.a() + ") < " + c.metric() + "(" + c.b() + ")"),
                         esc(two.test()), num(two.t(), 3), Html.dof(two.dof()), Html.p(two.p()),
                         paired == null ? "\u2013" : num(paired.t(), 3), paired == null ? "\u2013"
-                                : Html.dof(paired.dof()), paired == null ? "\u2013" : Html.p(paired.p())));
+                                : Html.dof(paired.dof()), paired == null ? "\u2013" : Html.p(paired.p()),
+                        evidence));
             }
             b.append("<p class=\"caption\">One-sided t-tests on per-image GED: as published (two-sample; Student"
                     + " with equal group sizes, Welch otherwise) and paired over the same images, which fits this"
@@ -227,6 +240,7 @@ public final class HtmlReport {
             Figure f = figures.get(key);
             if (f != null) {
                 b.append(Html.figure(f, base));
+                b.append(HealthHtml.figureNote(e.summaries()));
             }
         }
 

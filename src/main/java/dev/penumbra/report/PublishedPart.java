@@ -37,7 +37,8 @@ public record PublishedPart(String dataset, List<Published.Metric> metrics, Eval
             for (String model : Published.MODELS) {
                 ModelSummary s = ours.summaries().stream().filter(x -> x.label().equals(model)).findFirst()
                         .orElse(null);
-                rows.add(List.of(esc(m.label()), esc(model), num(m.values().get(model), 3),
+                rows.add(List.of(esc(m.label()), s == null ? esc(model) : HealthHtml.label(s),
+                        num(m.values().get(model), 3),
                         s == null ? "\u2013" : num(value(m.key(), s), 3)));
             }
         }

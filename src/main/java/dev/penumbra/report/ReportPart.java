@@ -24,6 +24,11 @@ public interface ReportPart {
         return "";
     }
 
+    /** Warning boxes (HTML) for the top of the report, e.g. models flagged by the health checks; "" for none. */
+    default String warnings() {
+        return "";
+    }
+
     /** The folders of the tables and figures this section shows, which get the report's provenance file. */
     default java.util.List<Path> folders() {
         return java.util.List.of();

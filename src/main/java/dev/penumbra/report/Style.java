@@ -26,6 +26,10 @@ final class Style {
             code, pre { font-family: Menlo, Consolas, monospace; font-size: 12.5px; }
             pre { background: #f6f6f6; padding: 12px; overflow-x: auto; }
             dt { font-weight: 600; margin-top: 8px; }
+            .warning { background: #fff4e5; border: 1px solid #f0a030; border-left: 6px solid #e08000;
+                       padding: 8px 14px; margin: 14px 0; }
+            .warning ul { margin: 6px 0; padding-left: 20px; }
+            .flag { color: #b35c00; font-size: 12px; }
             """;
 
     private Style() {

@@ -139,6 +139,14 @@ public final class Study {
 
     /** What {@link #collect} found. */
     public record Collected(Path report, List<StudyUnit> missing, List<ReportPart> parts) {
+
+        /** The evaluation's health warnings, one line each; "" when no check fired or nothing was evaluated. */
+        public String healthLines() {
+            StringBuilder sb = new StringBuilder();
+            parts.stream().filter(p -> p instanceof HtmlReport.Section)
+                    .forEach(p -> sb.append(((HtmlReport.Section) p).evaluation().healthLines()));
+            return sb.toString();
+        }
     }
 
     /**

@@ -24,6 +24,9 @@ import java.util.stream.Stream;
  */
 public final class TrainRun {
 
+    /** The outcome file of a finished run. */
+    public static final String OUTCOME = "outcome.json";
+
     private TrainRun() {
     }
 
@@ -44,7 +47,7 @@ public final class TrainRun {
                 "split", spec.dataOptions().splitSeed()), device.toString(), started);
         p.writeTo(out);
         p.writeTo(out.resolve("checkpoints"));
-        Json.write(out.resolve("outcome.json"), outcome);
+        Json.write(out.resolve(OUTCOME), outcome);
         return outcome;
     }
 
@@ -59,6 +62,22 @@ public final class TrainRun {
         }
         try {
             return Json.read(file, RunSpec.class);
+        } catch (UncheckedIOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code outcome.json} of a finished run folder, or null when the folder has none (a run still training, or
+     * one whose outcome was not kept).
+     */
+    public static TrainingOutcome readOutcome(Path runDir) {
+        Path file = runDir.resolve(OUTCOME);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.read(file, TrainingOutcome.class);
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }

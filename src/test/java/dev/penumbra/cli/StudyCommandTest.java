@@ -51,7 +51,10 @@ class StudyCommandTest {
         assertThat(doc.select("section[id^=published]")).hasSize(1);
         // ours beside published: GED@16 of softmax is the evaluation's
         var firstRow = doc.select("section[id^=published] tbody tr").first().select("td").eachText();
-        assertThat(firstRow.subList(0, 3)).containsExactly("GED@16", "softmax", "0.814");
+        assertThat(firstRow.get(0)).isEqualTo("GED@16");
+        // this tiny model learned nothing: its name carries the health checks' mark, here as everywhere
+        assertThat(firstRow.get(1)).startsWith("softmax \u26a0");
+        assertThat(firstRow.get(2)).isEqualTo("0.814");
         double ours = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(study.resolve("evaluation/summary.json").toFile()).get(0).get("means").get("ged@16")
                 .get("estimate").asDouble();
