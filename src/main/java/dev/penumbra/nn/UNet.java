@@ -36,11 +36,12 @@ public final class UNet extends AbstractBlock {
         this.withHead = withHead;
         List<Integer> f = config.filters();
         for (int i = 0; i < f.size(); i++) {
-            encoders.add(addChildBlock("enc" + i, block(f.get(i))));
+            encoders.add(addChildBlock("enc" + i, block(f.get(i), i == 0 ? config.firstBlockDropout()
+                    : config.dropout())));
         }
         // decoders[j] produces the level-j resolution; built deepest-last so names read enc0.. dec0..
         for (int j = 0; j < f.size() - 1; j++) {
-            decoders.add(addChildBlock("dec" + j, block(f.get(j))));
+            decoders.add(addChildBlock("dec" + j, block(f.get(j), config.dropout())));
         }
         if (withHead) {
             headDropout = addChildBlock("headDropout", new ChannelDropout(config.dropout()));
@@ -54,12 +55,17 @@ public final class UNet extends AbstractBlock {
                 XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
     }
 
-    private ConvBlock block(int filters) {
-        return new ConvBlock(filters, config.convsPerBlock(), config.batchNorm(), config.dropout(), config.residual());
+    private ConvBlock block(int filters, double dropout) {
+        return new ConvBlock(filters, config.convsPerBlock(), config.batchNorm(), dropout, config.residual());
     }
 
     public UNetConfig config() {
         return config;
+    }
+
+    /** Encoder block {@code level} (0 = the block that sees the input image), for tests and diagnostics. */
+    public ConvBlock encoder(int level) {
+        return encoders.get(level);
     }
 
     /**

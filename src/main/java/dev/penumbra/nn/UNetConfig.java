@@ -15,15 +15,26 @@ import java.util.List;
  * @param batchNorm   batch norm at the start of each block
  * @param dropout     channel-dropout probability p in [0, 1) at the start of each block and before the head
  * @param residual    add a 1x1-projected skip around each block's convolutions (the paper text); off = published code
+ * @param inputDropout whether the first block's channel dropout acts on the input image itself, as in the published
+ *                     architecture (for a one-channel image it blanks the whole input with probability p); off
+ *                     keeps the input and drops only learned features. Null (a run written before this setting
+ *                     existed) reads as the published on.
  */
 public record UNetConfig(int inChannels, int classes, List<Integer> filters, int convsPerBlock, boolean batchNorm,
-                         double dropout, boolean residual) {
+                         double dropout, boolean residual, Boolean inputDropout) {
 
     /** The paper's filters. */
     public static final List<Integer> PAPER_FILTERS = List.of(32, 64, 128, 192);
 
+    /** A backbone whose dropout also acts on the input image, as published. */
+    public UNetConfig(int inChannels, int classes, List<Integer> filters, int convsPerBlock, boolean batchNorm,
+                      double dropout, boolean residual) {
+        this(inChannels, classes, filters, convsPerBlock, batchNorm, dropout, residual, true);
+    }
+
     public UNetConfig {
         filters = List.copyOf(filters);
+        inputDropout = inputDropout == null || inputDropout;
         if (inChannels < 1) {
             throw new InputException("image channels must be at least 1, got " + inChannels);
         }
@@ -66,12 +77,18 @@ public record UNetConfig(int inChannels, int classes, List<Integer> filters, int
     }
 
     public UNetConfig withDropout(double p) {
-        return new UNetConfig(inChannels, classes, filters, convsPerBlock, batchNorm, p, residual);
+        return new UNetConfig(inChannels, classes, filters, convsPerBlock, batchNorm, p, residual, inputDropout);
+    }
+
+    /** The channel-dropout probability of the first block, which acts on the input image: p, or 0 when off. */
+    public double firstBlockDropout() {
+        return inputDropout ? dropout : 0;
     }
 
     @Override
     public String toString() {
         return "UNetConfig[in=" + inChannels + ", classes=" + classes + ", filters=" + Arrays.toString(filters.toArray())
-                + ", convs=" + convsPerBlock + ", bn=" + batchNorm + ", p=" + dropout + ", residual=" + residual + "]";
+                + ", convs=" + convsPerBlock + ", bn=" + batchNorm + ", p=" + dropout + ", residual=" + residual
+                + ", inputDropout=" + inputDropout + "]";
     }
 }
