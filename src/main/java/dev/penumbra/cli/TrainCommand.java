@@ -75,8 +75,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent-dim", paramLabel = "D", description = "punet: latent dimensions (default: ${DEFAULT-VALUE}).", defaultValue = "6")
     int latentDim;
 
-    @Option(names = "--beta", paramLabel = "B", description = "punet: weight of the KL term (default: ${DEFAULT-VALUE}).", defaultValue = "0.0005")
-    double beta;
+    @Option(names = "--beta", paramLabel = "B", description = "punet: weight of the KL term (default: the preset's; 0.0005 in the paper).")
+    Double beta;
 
     @Option(names = "--residual", description = "Residual blocks (the paper text) instead of plain ones (the published code).")
     boolean residual;

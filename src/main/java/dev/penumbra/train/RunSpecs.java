@@ -17,15 +17,16 @@ public final class RunSpecs {
      * What the user set explicitly; null keeps the preset's value.
      *
      * @param classWeights C weights or null
+     * @param beta         the Probabilistic U-Net's KL weight, or null for the preset's
      */
     public record Overrides(Float learningRate, Integer batchSize, Integer maxEpochs, long maxSteps, Integer patience,
                             List<Integer> filters, Double dropout, Boolean batchNorm, boolean residual,
-                            float[] classWeights, int members, int latentDim, double beta, boolean augment,
+                            float[] classWeights, int members, int latentDim, Double beta, boolean augment,
                             int gedEvery) {
 
         /** The preset as it is. */
         public static Overrides none() {
-            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, 0.0005, true, 0);
+            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, null, true, 0);
         }
 
         public Overrides withMaxEpochs(Integer epochs) {
@@ -47,14 +48,16 @@ public final class RunSpecs {
         int w = dataset.width();
         UNetConfig backbone = new UNetConfig(channels, options.classes(), o.filters() == null ? preset.filters() : o.filters(), 3,
                 o.batchNorm() == null ? preset.batchNorm() : o.batchNorm(),
-                o.dropout() == null ? mp.dropout() : o.dropout(), o.residual());
+                o.dropout() == null ? mp.dropout() : o.dropout(), o.residual(), mp.inputDropout());
         backbone.checkInputSize(h, w);
-        ModelSettings settings = new ModelSettings(backbone, o.classWeights(), o.members(), o.latentDim(), o.beta());
+        float[] weights = o.classWeights() != null ? o.classWeights() : preset.classWeightsFor(options.classes());
+        ModelSettings settings = new ModelSettings(backbone, weights, o.members(), o.latentDim(),
+                o.beta() == null ? mp.beta() : o.beta());
         TrainSettings training = new TrainSettings(o.batchSize() == null ? preset.batchSize() : o.batchSize(),
                 o.learningRate() == null ? mp.learningRate() : o.learningRate(),
                 o.maxEpochs() == null ? mp.maxEpochs() : o.maxEpochs(), o.maxSteps(),
                 o.patience() == null ? mp.patience() : o.patience(), seed,
-                o.augment() ? AugmentationConfig.paper() : AugmentationConfig.none(), o.gedEvery());
+                o.augment() ? preset.augmentation() : AugmentationConfig.none(), o.gedEvery());
         return new RunSpec(model, settings, training, data, options, preset.name(), channels, h, w);
     }
 }

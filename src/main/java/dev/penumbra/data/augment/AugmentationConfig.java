@@ -58,6 +58,11 @@ public record AugmentationConfig(double maxRotationDeg, double maxTranslateFract
         return new AugmentationConfig(180, 0.5, 0.9, 1.1, 10, 0.5, 0.5);
     }
 
+    /** Horizontal and vertical flips with probability 0.5 each, nothing else: the demo preset's. */
+    public static AugmentationConfig flips() {
+        return new AugmentationConfig(0, 0, 1, 1, 0, 0.5, 0.5);
+    }
+
     /** No augmentation: every drawn transform is the identity and samples come back unchanged. */
     public static AugmentationConfig none() {
         return new AugmentationConfig(0, 0, 1, 1, 0, 0, 0);
