@@ -81,19 +81,27 @@ public final class DemoCommand implements Callable<Integer> {
     public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
                             int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
                             double meanEntropyBits, double meanDistinctSamples, double meanGed,
-                            double meanSampleDiversity, String run, String predictions) {
+                            double meanSampleDiversity, boolean sampling, List<String> health, String run,
+                            String predictions) {
     }
 
-    /** The same line with GED@16 and diversity from the evaluation, so the summary and the report agree. */
+    /**
+     * The same line with GED@16, diversity, the majority Dice over the images with a lesion and the health flags
+     * from the evaluation, so the summary and the report agree.
+     */
     RunResult withEvaluation(RunResult r, dev.penumbra.evaluate.ModelSummary s) {
+        var dice = s.means().get("majority_dice");
         return new RunResult(r.dataset(), r.layout(), r.model(), r.trainImages(), r.testImages(), r.steps(),
-                r.bestEpoch(), r.bestValidationLoss(), r.trainSeconds(), r.meanDiceToMajority(), r.meanEntropyBits(),
-                r.meanDistinctSamples(), s.means().get("ged@16").estimate(), s.means().get("diversity@16").estimate(),
-                r.run(), r.predictions());
+                r.bestEpoch(), r.bestValidationLoss(), r.trainSeconds(), dice == null ? Double.NaN : dice.estimate(),
+                r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get("ged@16").estimate(),
+                s.means().get("diversity@16").estimate(), r.sampling(),
+                s.health().stream().map(dev.penumbra.health.HealthFlag::name).distinct().toList(), r.run(),
+                r.predictions());
     }
 
     /** What the demo reports (tests call {@link #call()} and read this file). */
-    public record Summary(String preset, List<String> models, List<RunResult> runs, String report, double seconds) {
+    public record Summary(String preset, List<String> models, List<RunResult> runs,
+                          List<DemoAcceptance.Check> checks, String report, double seconds) {
     }
 
     @Override
@@ -125,6 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
                 study.run(unit, dataset, device, progress, log);
             }
             Study.Collected collected = study.collect(dataset, device, progress, provenance);
+            spec.commandLine().getOut().print(collected.healthLines());
             parts.addAll(collected.parts());
             EvaluationOverview evaluation = ((HtmlReport.Section) collected.parts().get(0)).evaluation();
             for (int i = 0; i < models.size(); i++) {
@@ -134,7 +143,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path report = ReportWriter.write(out, "Penumbra demo: four models on two synthetic datasets", parts,
                 provenance);
-        Summary summary = new Summary(Preset.DEMO.name(), models, results, report.toString(),
+        Summary summary = new Summary(Preset.DEMO.name(), models, results, DemoAcceptance.of(results),
+                report.toString(),
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
@@ -169,14 +179,16 @@ public final class DemoCommand implements Callable<Integer> {
         TrainingOutcome outcome = Json.read(runDir.resolve("outcome.json"), TrainingOutcome.class);
         Path predictions = runDir.resolve("predictions");
         List<ImagePrediction> rows;
+        boolean sampling;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
+            sampling = trained.model().distinctSamples() > 1;
             rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, predictions, progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
                 mean(rows, ImagePrediction::diceToMajority), mean(rows, ImagePrediction::meanEntropyBits),
                 mean(rows, r -> r.distinctSamples()), mean(rows, ImagePrediction::ged),
-                mean(rows, ImagePrediction::sampleDiversity), runDir.toString(), predictions.toString());
+                mean(rows, ImagePrediction::sampleDiversity), sampling, List.of(), runDir.toString(), predictions.toString());
     }
 
     private static double mean(List<ImagePrediction> rows, java.util.function.ToDoubleFunction<ImagePrediction> f) {
@@ -187,18 +199,22 @@ public final class DemoCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("# Penumbra demo\n\nPreset " + s.preset() + ": every model trained"
                 + " briefly on both synthetic datasets, then 16 samples per test image; means over the test images."
                 + " GED@16: generalized energy distance between the samples and the annotations (paper estimator;"
-                + " lower is better; as in the report). Diversity: mean 1 - IoU between samples. Dice: the mean prediction against the"
-                + " pixels marked by at least half of the annotators. Entropy: pixel predictive entropy in bits."
-                + " Distinct: distinct sample masks per image (of 16).\n\n"
-                + "| dataset | model | steps | best val loss | GED@16 | diversity | Dice | entropy | distinct "
-                + "| train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " lower is better; as in the report). Diversity: mean 1 - IoU between samples. Majority Dice: the"
+                + " pixels in at least half of the samples against the pixels marked by at least half of the"
+                + " annotators, over the test images where such pixels exist (the report's majority_dice)."
+                + " Entropy: pixel predictive entropy in bits. Distinct: distinct sample masks per image (of 16)."
+                + " Health: the health checks that fired (see the report's warning box); \"ok\" when none did.\n\n"
+                + "| dataset | model | steps | best val loss | GED@16 | diversity | majority Dice | entropy | distinct "
+                + "| health | train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : s.runs()) {
             sb.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %.1f | %s |%n", r.dataset(), r.model(),
-                    r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(), r.meanDiceToMajority(),
-                    r.meanEntropyBits(), r.meanDistinctSamples(), r.trainSeconds(), r.predictions()));
+                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %s | %.1f | %s |%n", r.dataset(),
+                    r.model(), r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(),
+                    r.meanDiceToMajority(), r.meanEntropyBits(), r.meanDistinctSamples(),
+                    r.health().isEmpty() ? "ok" : String.join(", ", r.health()), r.trainSeconds(),
+                    r.predictions()));
         }
-        return sb.toString();
+        return sb.append(System.lineSeparator()).append(DemoAcceptance.text(s.checks())).toString();
     }
 
     /** Replaces an earlier demo's folder; refuses any other non-empty folder. */

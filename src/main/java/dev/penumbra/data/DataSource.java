@@ -29,7 +29,9 @@ public final class DataSource {
         SyntheticKind kind = SYNTHETIC.get(data);
         if (kind != null) {
             SyntheticOptions opts = SyntheticOptions.defaults();
-            Path out = cacheDir().resolve("synthetic").resolve(data + "-" + opts.size() + "px-seed" + opts.seed());
+            // every setting in the name, so that a cache made with other defaults is never mistaken for this one
+            Path out = cacheDir().resolve("synthetic").resolve(String.format(java.util.Locale.ROOT,
+                    "%s-%dpx-%d-%d-%d-seed%d", data, opts.size(), opts.train(), opts.val(), opts.test(), opts.seed()));
             SyntheticData.write(kind, opts, out);
             return out;
         }

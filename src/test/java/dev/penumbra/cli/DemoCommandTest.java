@@ -26,7 +26,7 @@ class DemoCommandTest {
             seen.add(d.get("dataset").asText() + "/" + d.get("model").asText());
             Path predictions = Path.of(d.get("predictions").asText());
             assertThat(predictions.resolve("predictions.csv")).isRegularFile();
-            assertThat(d.get("testImages").asInt()).isEqualTo(16);
+            assertThat(d.get("testImages").asInt()).isEqualTo(40);
             double distinct = d.get("meanDistinctSamples").asDouble();
             // after one epoch a stochastic model may still draw the same (empty) mask every time, so only the
             // bounds are certain here; ModelContractTest checks that samples vary

@@ -44,7 +44,7 @@ class SyntheticAmbiguityTest {
                 split++;
             }
         }
-        // of 80 crops: a good share split, some unanimous, a few without any lesion
+        // of 112 crops: a good share split, some unanimous, a few without any lesion
         assertThat(split).isGreaterThanOrEqualTo(20);
         assertThat(allMark).isGreaterThanOrEqualTo(10);
         assertThat(noneMark).isBetween(1, 24);
@@ -126,7 +126,7 @@ class SyntheticAmbiguityTest {
                 crops.add(new Crop(id, masks, pax));
             }
         }
-        assertThat(crops).hasSize(80);
+        assertThat(crops).hasSize(112);
         return crops;
     }
 

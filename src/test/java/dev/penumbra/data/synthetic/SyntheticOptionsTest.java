@@ -13,10 +13,10 @@ class SyntheticOptionsTest {
     void defaultsAreSmallDemoSet() {
         SyntheticOptions d = SyntheticOptions.defaults();
 
-        assertThat(d).isEqualTo(new SyntheticOptions(64, 48, 16, 16, 42L));
+        assertThat(d).isEqualTo(new SyntheticOptions(64, 48, 24, 40, 42L));
         assertThat(d.count(Split.TRAIN)).isEqualTo(48);
-        assertThat(d.count(Split.VAL)).isEqualTo(16);
-        assertThat(d.count(Split.TEST)).isEqualTo(16);
+        assertThat(d.count(Split.VAL)).isEqualTo(24);
+        assertThat(d.count(Split.TEST)).isEqualTo(40);
     }
 
     @Test
