@@ -43,9 +43,10 @@ final class HealthHtml {
         if (!s.flagged()) {
             return esc(s.label());
         }
-        String names = s.health().stream().map(HealthFlag::name).distinct().collect(Collectors.joining(", "));
-        return esc(s.label()) + " <span class=\"flag\" title=\"" + esc(names) + "\">" + MARK + " " + esc(names)
-                + "</span>";
+        List<String> names = s.health().stream().map(HealthFlag::name).distinct().toList();
+        // one flag a line, so a flagged model's name does not widen every table
+        return esc(s.label()) + " <span class=\"flag\" title=\"" + esc(String.join(", ", names)) + "\">" + MARK
+                + "<br>" + names.stream().map(Html::esc).collect(Collectors.joining("<br>")) + "</span>";
     }
 
     /** A caption line naming the flagged models a figure shows, or "". */
