@@ -102,8 +102,7 @@ public final class Statistics {
                 mean(e.images(), ImageScores::predictedForeground), mean(e.images(), ImageScores::annotatedForeground),
                 mean(e.images(), s -> s.diversity()[k]), mean(e.images(), ImageScores::annotationDiversity),
                 e.images().size(), correctness.images(), agreement == null ? -1 : agreement.images(),
-                outcome == null ? List.of() : outcome.epochs(), outcome == null ? 0 : outcome.bestEpoch(),
-                Double.NaN);
+                outcome == null ? List.of() : outcome.epochs(), outcome == null ? 0 : outcome.bestEpoch());
     }
 
     private static double mean(List<ImageScores> images, ToDoubleFunction<ImageScores> f) {

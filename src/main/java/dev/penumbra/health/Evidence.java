@@ -21,13 +21,11 @@ import java.util.List;
  * @param agreementImages     images entering the rm_corr of disagreement with entropy; -1 with one annotator
  * @param epochs              the training run's epoch records, empty when unknown
  * @param bestEpoch           the run's best epoch, 0 when unknown
- * @param finalKl             the Probabilistic U-Net's training KL term in the last epoch, NaN for other models
  */
 public record Evidence(boolean sampling, long unanimousPixels, long unanimousFound, long unanimousBackground,
                        long unanimousMarked, double predictedForeground,
                        double annotatedForeground, double sampleDiversity, double annotatorDiversity, int images,
-                       int correctnessImages, int agreementImages, List<EpochRecord> epochs, int bestEpoch,
-                       double finalKl) {
+                       int correctnessImages, int agreementImages, List<EpochRecord> epochs, int bestEpoch) {
 
     public Evidence {
         epochs = List.copyOf(epochs);

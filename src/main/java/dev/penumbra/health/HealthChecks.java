@@ -11,7 +11,6 @@ import static dev.penumbra.health.HealthThresholds.MAX_BACKGROUND_MARKED;
 import static dev.penumbra.health.HealthThresholds.MAX_VALIDATION_RATIO;
 import static dev.penumbra.health.HealthThresholds.MIN_EPOCHS_FOR_STOP_CHECK;
 import static dev.penumbra.health.HealthThresholds.MIN_IMAGES;
-import static dev.penumbra.health.HealthThresholds.MIN_KL;
 import static dev.penumbra.health.HealthThresholds.MIN_SAMPLE_DIVERSITY;
 import static dev.penumbra.health.HealthThresholds.MIN_UNANIMOUS_SENSITIVITY;
 import static dev.penumbra.health.HealthThresholds.MIN_VALIDATION_GAP;
@@ -28,7 +27,6 @@ public final class HealthChecks {
         noForeground(e, flags);
         foregroundEverywhere(e, flags);
         noDiversity(e, flags);
-        klCollapsed(e, flags);
         fewImages(e, flags);
         training(e, flags);
         return List.copyOf(flags);
@@ -72,14 +70,6 @@ public final class HealthChecks {
                     String.format(Locale.ROOT, "its samples are (nearly) identical (diversity %.3f) while the"
                             + " annotators disagree (%.3f): it does not represent their disagreement",
                             e.sampleDiversity(), e.annotatorDiversity())));
-        }
-    }
-
-    private static void klCollapsed(Evidence e, List<HealthFlag> flags) {
-        if (Double.isFinite(e.finalKl()) && e.finalKl() < MIN_KL) {
-            flags.add(new HealthFlag("kl_collapsed", e.finalKl(), MIN_KL,
-                    "the KL term fell to " + String.format(Locale.ROOT, "%.2g", e.finalKl()) + " nats: the"
-                            + " posterior tells the prior nothing, so the latent space is unused"));
         }
     }
 

@@ -32,12 +32,6 @@ public final class HealthThresholds {
     public static final double ANNOTATORS_DISAGREE = 0.05;
 
     /**
-     * {@code kl_collapsed}: the Probabilistic U-Net's KL(posterior || prior) at the end of training, nats per
-     * image, is below this: the posterior carries no information the prior lacks, so the latent space is unused.
-     */
-    public static final double MIN_KL = 0.01;
-
-    /**
      * {@code few_images_*}: a statistic over images (rm_corr with the image as subject, a t-test over per-image
      * scores) rests on fewer than this many images; it is reported as "not enough evidence", not as a finding.
      */

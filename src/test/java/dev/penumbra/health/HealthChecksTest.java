@@ -13,7 +13,8 @@ class HealthChecksTest {
 
     /** A model that finds 80% of the unanimous pixels, samples diversely, on 40 images, trained for 10 epochs. */
     private static Evidence healthy() {
-        return new Evidence(true, 1000, 800, 50000, 500, 0.02, 0.021, 0.3, 0.25, 40, 30, 35, epochs(10, 5, 0.05, 0.07), 5, 2.5);
+        return new Evidence(true, 1000, 800, 50000, 500, 0.02, 0.021, 0.3, 0.25, 40, 30, 35,
+                epochs(10, 5, 0.05, 0.07), 5);
     }
 
     private static List<EpochRecord> epochs(int n, int best, double train, double val) {
@@ -38,7 +39,7 @@ class HealthChecksTest {
         Evidence h = healthy();
         Evidence missed = new Evidence(h.sampling(), 1000, 50, 50000, 0, 0.001, h.annotatedForeground(), h.sampleDiversity(),
                 h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(),
-                h.bestEpoch(), h.finalKl());
+                h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(missed);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("no_foreground");
         assertThat(flags.get(0).value()).isEqualTo(0.05);
@@ -46,7 +47,7 @@ class HealthChecksTest {
         // just above the threshold: quiet
         Evidence enough = new Evidence(h.sampling(), 1000, 100, 50000, 0, 0.001, h.annotatedForeground(),
                 h.sampleDiversity(), h.annotatorDiversity(), h.images(), h.correctnessImages(),
-                h.agreementImages(), h.epochs(), h.bestEpoch(), h.finalKl());
+                h.agreementImages(), h.epochs(), h.bestEpoch());
         assertThat(names(enough)).isEmpty();
     }
 
@@ -55,12 +56,12 @@ class HealthChecksTest {
         Evidence h = healthy();
         // no pixel is unanimous (annotators always disagree), but the model predicts nothing at all
         Evidence empty = new Evidence(h.sampling(), 0, 0, 50000, 0, 0.0, 0.01, h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(), h.bestEpoch(), h.finalKl());
+                h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(), h.bestEpoch());
         assertThat(names(empty)).containsExactly("no_foreground");
         // data without any annotated foreground says nothing about finding lesions
         Evidence nothingToFind = new Evidence(h.sampling(), 0, 0, 50000, 0, 0.0, 0.0, h.sampleDiversity(),
                 h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(),
-                h.bestEpoch(), h.finalKl());
+                h.bestEpoch());
         assertThat(names(nothingToFind)).isEmpty();
     }
 
@@ -69,7 +70,7 @@ class HealthChecksTest {
         Evidence h = healthy();
         Evidence everywhere = new Evidence(h.sampling(), 1000, 1000, 50000, 40000, 0.8, h.annotatedForeground(),
                 h.sampleDiversity(), h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch(), h.finalKl());
+                h.epochs(), h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(everywhere);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("foreground_everywhere");
         assertThat(flags.get(0).value()).isEqualTo(0.8);
@@ -78,78 +79,76 @@ class HealthChecksTest {
     @Test
     void noDiversityFiresForIdenticalSamplesWhileAnnotatorsDisagree() {
         Evidence h = healthy();
-        Evidence alike = new Evidence(true, h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence alike = new Evidence(true, h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), 0.001, 0.25, h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch(), h.finalKl());
+                h.epochs(), h.bestEpoch());
         assertThat(names(alike)).containsExactly("no_diversity");
         // the deterministic U-Net is not a sampling model: one sample is what it is
-        Evidence deterministic = new Evidence(false, h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(),
+        Evidence deterministic = new Evidence(false, h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), 0.0, 0.25, h.images(), h.correctnessImages(),
-                h.agreementImages(), h.epochs(), h.bestEpoch(), Double.NaN);
+                h.agreementImages(), h.epochs(), h.bestEpoch());
         assertThat(names(deterministic)).isEmpty();
         // annotators who agree need no diverse samples
-        Evidence agreeing = new Evidence(true, h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence agreeing = new Evidence(true, h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), 0.001, 0.01, h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch(), h.finalKl());
+                h.epochs(), h.bestEpoch());
         assertThat(names(agreeing)).isEmpty();
-    }
-
-    @Test
-    void klCollapsedFiresBelowItsThresholdOnly() {
-        Evidence h = healthy();
-        Evidence collapsed = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(),
-                h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(), h.bestEpoch(), 0.001);
-        List<HealthFlag> flags = HealthChecks.check(collapsed);
-        assertThat(flags).extracting(HealthFlag::name).containsExactly("kl_collapsed");
-        assertThat(flags.get(0).value()).isEqualTo(0.001);
     }
 
     @Test
     void fewImagesFlagsEachStatisticThatRestsOnTooFewImages() {
         Evidence h = healthy();
-        Evidence few = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence few = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), 9, 4, 9, h.epochs(),
-                h.bestEpoch(), h.finalKl());
+                h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(few);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("few_images_ttest",
                 "few_images_rmcorr_correctness", "few_images_rmcorr_agreement");
         assertThat(flags.get(1).value()).isEqualTo(4);
         assertThat(flags.get(1).threshold()).isEqualTo(HealthThresholds.MIN_IMAGES);
         // one annotator: no agreement correlation, so no flag for it
-        Evidence single = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(),
+        Evidence single = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), -1, h.epochs(), h.bestEpoch(), h.finalKl());
+                h.images(), h.correctnessImages(), -1, h.epochs(), h.bestEpoch());
         assertThat(names(single)).isEmpty();
     }
 
     @Test
     void stoppedAtOnceFiresWhenTheFirstEpochStayedBest() {
         Evidence h = healthy();
-        Evidence once = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence once = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 1, 0.05, 0.07), 1, h.finalKl());
+                h.correctnessImages(), h.agreementImages(), epochs(10, 1, 0.05, 0.07), 1);
         assertThat(names(once)).containsExactly("stopped_at_once");
         // a one-epoch run has nothing to improve on
-        Evidence short1 = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(),
+        Evidence short1 = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), h.agreementImages(), epochs(1, 1, 0.05, 0.07), 1, h.finalKl());
+                h.images(), h.correctnessImages(), h.agreementImages(), epochs(1, 1, 0.05, 0.07), 1);
         assertThat(names(short1)).isEmpty();
     }
 
     @Test
     void validationGapFiresWhenValidationLossIsFarAboveTraining() {
         Evidence h = healthy();
-        Evidence gap = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence gap = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.04, 0.5), 5, h.finalKl());
+                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.04, 0.5), 5);
         List<HealthFlag> flags = HealthChecks.check(gap);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("validation_gap");
         assertThat(flags.get(0).value()).isCloseTo(12.5, org.assertj.core.data.Offset.offset(1e-9));
         // three times a tiny loss is no real gap
-        Evidence tiny = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
+        Evidence tiny = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
+                h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.01, 0.05), 5, h.finalKl());
+                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.01, 0.05), 5);
         assertThat(names(tiny)).isEmpty();
     }
 }
