@@ -53,7 +53,7 @@ public final class Ensemble implements ProbabilisticSegmenter {
 
     /** Mean of the members' cross-entropies; each member's gradient is its own loss's (scaled by 1/M). */
     @Override
-    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+    public Loss loss(ParameterStore ps, Batch batch, boolean training) {
         int m = members.nets.size();
         boolean ownAnnotator = batch.minAnnotators() >= m;
         NDArray sum = null;
@@ -63,7 +63,7 @@ public final class Ensemble implements ProbabilisticSegmenter {
             NDArray loss = CrossEntropy.loss(logits, labels, classWeights);
             sum = sum == null ? loss : sum.add(loss);
         }
-        return sum.div(m);
+        return Loss.of(sum.div(m));
     }
 
     @Override

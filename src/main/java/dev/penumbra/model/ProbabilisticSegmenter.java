@@ -26,12 +26,12 @@ public interface ProbabilisticSegmenter {
     int distinctSamples();
 
     /**
-     * The loss of one batch, to be minimised.
+     * The loss of one batch, to be minimised, with its named terms where it has several.
      *
      * @param training true for a training step (batch norm updates its statistics), false for validation
-     * @return a scalar
+     * @return a scalar total and its terms
      */
-    NDArray loss(ParameterStore ps, Batch batch, boolean training);
+    Loss loss(ParameterStore ps, Batch batch, boolean training);
 
     /**
      * Draws n probability maps per image. Batch norm runs in inference mode; stochastic parts (dropout, latent

@@ -15,6 +15,9 @@ import dev.penumbra.nn.GaussianEncoder;
 import dev.penumbra.nn.UNet;
 import dev.penumbra.nn.UNetConfig;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The Probabilistic U-Net (Kohl et al. 2018): a U-Net without head, a prior net p(z|x) and a posterior net
  * q(z|x, y) giving axis-aligned Gaussians over a low-dimensional latent z, and fcomb, which combines z with the
@@ -22,7 +25,8 @@ import dev.penumbra.nn.UNetConfig;
  * beta * KL(q || p). Sampling: U-Net features and prior are computed once per image; only fcomb runs per sample.
  *
  * <p>The published code computes KL(prior || posterior); we follow the paper and Kohl et al. with KL(q || p).
- * Validation loss uses z from the prior for the reconstruction term, as published.
+ * Validation loss uses z from the prior for the reconstruction term, as published. The loss reports its two
+ * terms apart ({@link Loss#RECONSTRUCTION}, {@link Loss#KL}); KL is in nats per image, before beta.
  */
 public final class ProbabilisticUNet implements ProbabilisticSegmenter {
 
@@ -57,7 +61,7 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
     }
 
     @Override
-    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+    public Loss loss(ParameterStore ps, Batch batch, boolean training) {
         NDArray x = batch.images();
         NDArray labels = batch.drawnLabels();
         NDArray features = net.unet.forward(ps, new NDList(x), training).singletonOrThrow();
@@ -67,7 +71,11 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
         NDArray z = training ? posterior.sample() : prior.sample();
         NDArray logits = net.fcomb.forward(ps, new NDList(features, z), training).singletonOrThrow();
         NDArray kl = posterior.klDivergence(prior).mean();
-        return CrossEntropy.loss(logits, labels, classWeights).add(kl.mul(beta));
+        NDArray reconstruction = CrossEntropy.loss(logits, labels, classWeights);
+        Map<String, NDArray> terms = new LinkedHashMap<>();
+        terms.put(Loss.RECONSTRUCTION, reconstruction);
+        terms.put(Loss.KL, kl);
+        return new Loss(reconstruction.add(kl.mul(beta)), terms);
     }
 
     @Override

@@ -33,8 +33,8 @@ abstract class SingleUNet implements ProbabilisticSegmenter {
     }
 
     @Override
-    public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
+    public Loss loss(ParameterStore ps, Batch batch, boolean training) {
         NDArray logits = unet.forward(ps, new NDList(batch.images()), training).singletonOrThrow();
-        return CrossEntropy.loss(logits, batch.drawnLabels(), classWeights);
+        return Loss.of(CrossEntropy.loss(logits, batch.drawnLabels(), classWeights));
     }
 }

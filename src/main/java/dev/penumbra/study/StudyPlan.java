@@ -41,7 +41,7 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
             }
             Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
             RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
-                    null, false, null, 4, 6, t.get("beta"), true, 0);
+                    null, false, null, 4, 6, t.get("beta"), true, null);
             runs.put(model, RunSpecs.of(model, preset, o, data, options, dataset, seed));
             if (!skipActive) {
                 ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),

@@ -5,10 +5,17 @@ import dev.penumbra.io.Json;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Writes the per-epoch metrics as {@code metrics.csv} and {@code metrics.jsonl}, rewritten atomically each epoch. */
+/**
+ * Writes the per-epoch metrics as {@code metrics.csv} and {@code metrics.jsonl}, rewritten atomically each epoch.
+ * The CSV has the columns {@code epoch, step, train_loss, val_loss, val_ged, val_diversity}, then
+ * {@code train_<term>, val_<term>} for each named loss term the model reports (the Prob. U-Net's
+ * {@code reconstruction} and {@code kl}), then {@code best, seconds}. Values not measured are empty.
+ */
 public final class MetricsLog implements TrainingListener {
 
     private final Path folder;
@@ -29,15 +36,35 @@ public final class MetricsLog implements TrainingListener {
     @Override
     public void onEpochs(List<EpochRecord> finished) {
         records.addAll(finished);
-        StringBuilder csv = new StringBuilder("epoch,step,train_loss,val_loss,val_ged,best,seconds\n");
+        Set<String> terms = new LinkedHashSet<>();
+        for (EpochRecord e : records) {
+            terms.addAll(e.trainTerms().keySet());
+            terms.addAll(e.validationTerms().keySet());
+        }
+        StringBuilder csv = new StringBuilder("epoch,step,train_loss,val_loss,val_ged,val_diversity");
+        for (String t : terms) {
+            csv.append(",train_").append(t).append(",val_").append(t);
+        }
+        csv.append(",best,seconds\n");
         StringBuilder jsonl = new StringBuilder();
         for (EpochRecord e : records) {
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%b,%.3f%n", e.epoch(), e.step(),
-                    e.trainLoss(), e.validationLoss(), e.validationGed(), e.best(), e.seconds()));
+            csv.append(e.epoch()).append(',').append(e.step()).append(',').append(number(e.trainLoss()))
+                    .append(',').append(number(e.validationLoss())).append(',').append(number(e.validationGed()))
+                    .append(',').append(number(e.validationDiversity()));
+            for (String t : terms) {
+                csv.append(',').append(number(e.trainTerm(t))).append(',').append(number(e.validationTerm(t)));
+            }
+            csv.append(',').append(e.best()).append(',').append(String.format(Locale.ROOT, "%.3f", e.seconds()))
+                    .append('\n');
             jsonl.append(Json.toLine(e)).append('\n');
         }
         AtomicFiles.writeString(folder.resolve("metrics.csv"), csv.toString());
         AtomicFiles.writeString(folder.resolve("metrics.jsonl"), jsonl.toString());
+    }
+
+    /** Six decimals, or empty for a value not measured (NaN). */
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
     }
 
     public List<EpochRecord> records() {

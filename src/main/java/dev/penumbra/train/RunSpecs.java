@@ -18,15 +18,16 @@ public final class RunSpecs {
      *
      * @param classWeights C weights or null
      * @param beta         the Probabilistic U-Net's KL weight, or null for the preset's
+     * @param gedEvery     epochs between validation GED measurements (0 = never), or null for the preset's
      */
     public record Overrides(Float learningRate, Integer batchSize, Integer maxEpochs, long maxSteps, Integer patience,
                             List<Integer> filters, Double dropout, Boolean batchNorm, boolean residual,
                             float[] classWeights, int members, int latentDim, Double beta, boolean augment,
-                            int gedEvery) {
+                            Integer gedEvery) {
 
         /** The preset as it is. */
         public static Overrides none() {
-            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, null, true, 0);
+            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, null, true, null);
         }
 
         public Overrides withMaxEpochs(Integer epochs) {
@@ -57,7 +58,8 @@ public final class RunSpecs {
                 o.learningRate() == null ? mp.learningRate() : o.learningRate(),
                 o.maxEpochs() == null ? mp.maxEpochs() : o.maxEpochs(), o.maxSteps(),
                 o.patience() == null ? mp.patience() : o.patience(), seed,
-                o.augment() ? preset.augmentation() : AugmentationConfig.none(), o.gedEvery());
+                o.augment() ? preset.augmentation() : AugmentationConfig.none(),
+                o.gedEvery() == null ? preset.gedEvery() : o.gedEvery());
         return new RunSpec(model, settings, training, data, options, preset.name(), channels, h, w);
     }
 }

@@ -2,7 +2,6 @@ package dev.penumbra.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -14,6 +13,7 @@ import dev.penumbra.data.augment.Augmenter;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.Batch;
+import dev.penumbra.model.Loss;
 import dev.penumbra.model.ProbabilisticSegmenter;
 
 import java.nio.file.Files;
@@ -115,12 +115,11 @@ public final class TrainingLoop {
                 while (!state.finished()) {
                     int epoch = state.epoch() + 1;
                     EpochSteps done = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar, active);
-                    double valLoss = validate(val, ps, root);
-                    double valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
+                    Loss.Values valLoss = validate(val, ps, root);
+                    ValidationGed.Scores valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
                             ? new ValidationGed(model, settings.seed()).mean(val, ps, root, settings.batchSize())
-                            : Double.NaN;
-                    state = advance(state, epoch, done.step(), done.meanLoss(), valLoss, valGed, started, runDir, adam,
-                            active);
+                            : new ValidationGed.Scores(Double.NaN, Double.NaN);
+                    state = advance(state, epoch, done, valLoss, valGed, started, runDir, adam, active);
                 }
             }
             return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
@@ -135,8 +134,8 @@ public final class TrainingLoop {
                 shape.width()));
     }
 
-    /** The mean training loss of an epoch and the gradient updates counted after it. */
-    private record EpochSteps(double meanLoss, long step) {
+    /** The mean training loss of an epoch (total and terms) and the gradient updates counted after it. */
+    private record EpochSteps(Loss.Values mean, long step) {
     }
 
     private EpochSteps trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
@@ -146,8 +145,7 @@ public final class TrainingLoop {
         Engine.getInstance().setRandomSeed(seedOf(settings.seed() ^ 0x5DEECE66DL, epoch));
         List<Sample> order = new ArrayList<>(train);
         Collections.shuffle(order, rng);
-        double sum = 0;
-        int n = 0;
+        LossMeans sum = new LossMeans();
         long step = stepBefore;
         for (int from = 0; from < order.size(); from += settings.batchSize()) {
             if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
@@ -160,19 +158,18 @@ public final class TrainingLoop {
                 drawn[b] = rng.nextInt(s.annotators());
                 batchSamples.add(s);
             }
-            double loss = step(batchSamples, drawn, ps, root, adam);
+            Loss.Values loss = step(batchSamples, drawn, ps, root, adam);
             step++;
             for (TrainingListener l : active) {
-                l.onStep(step, loss);
+                l.onStep(step, loss.total());
             }
-            sum += loss;
-            n++;
-            bar.step(String.format("epoch %d loss %.4f", epoch, loss));
+            sum.add(loss, 1);
+            bar.step(String.format("epoch %d loss %.4f", epoch, loss.total()));
         }
-        return new EpochSteps(n == 0 ? Double.NaN : sum / n, step);
+        return new EpochSteps(sum.mean(), step);
     }
 
-    private double step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
+    private Loss.Values step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
         try (NDManager sub = root.newSubManager()) {
             return gradientStep(model, new Batch(sub, samples, drawn), ps, adam, root);
         }
@@ -183,18 +180,18 @@ public final class TrainingLoop {
      * touching the weights, so the divergence check can stop the run with the last good weights.
      *
      * @param stateManager owns the optimiser state (the run's root manager)
-     * @return the batch loss before the update
+     * @return the batch loss before the update, with its terms
      */
-    public static double gradientStep(ProbabilisticSegmenter model, Batch batch, ParameterStore ps, Adam adam,
-                                      NDManager stateManager) {
-        float value;
+    public static Loss.Values gradientStep(ProbabilisticSegmenter model, Batch batch, ParameterStore ps, Adam adam,
+                                           NDManager stateManager) {
+        Loss.Values value;
         boolean usable;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = model.loss(ps, batch, true);
-            value = loss.getFloat();
-            usable = Float.isFinite(value) && value <= DivergenceCheck.EXPLODED;
+            Loss loss = model.loss(ps, batch, true);
+            value = loss.values();
+            usable = Double.isFinite(value.total()) && value.total() <= DivergenceCheck.EXPLODED;
             if (usable) {
-                collector.backward(loss);
+                collector.backward(loss.total());
             }
         }
         if (usable) {
@@ -203,14 +200,14 @@ public final class TrainingLoop {
         return value;
     }
 
-    /** Mean validation loss; each image keeps one seeded annotator for the whole run so epochs compare. */
-    private double validate(List<Sample> val, ParameterStore ps, NDManager root) {
+    /** Mean validation loss and terms; each image keeps one seeded annotator for the whole run so epochs compare. */
+    private Loss.Values validate(List<Sample> val, ParameterStore ps, NDManager root) {
+        LossMeans sum = new LossMeans();
         if (val.isEmpty()) {
-            return Double.NaN;
+            return sum.mean();
         }
         Random rng = new Random(seedOf(settings.seed(), -1));
         Engine.getInstance().setRandomSeed(seedOf(settings.seed(), -2));
-        double sum = 0;
         for (int from = 0; from < val.size(); from += settings.batchSize()) {
             List<Sample> part = val.subList(from, Math.min(val.size(), from + settings.batchSize()));
             int[] drawn = new int[part.size()];
@@ -218,18 +215,20 @@ public final class TrainingLoop {
                 drawn[b] = rng.nextInt(part.get(b).annotators());
             }
             try (NDManager sub = root.newSubManager()) {
-                sum += model.loss(ps, new Batch(sub, part, drawn), false).getFloat() * part.size();
+                sum.add(model.loss(ps, new Batch(sub, part, drawn), false).values(), part.size());
             }
         }
-        return sum / val.size();
+        return sum.mean();
     }
 
-    private TrainingState advance(TrainingState s, int epoch, long step, double trainLoss, double valLoss,
-                                  double valGed, long started, Path runDir, Adam adam,
+    private TrainingState advance(TrainingState s, int epoch, EpochSteps done, Loss.Values val,
+                                  ValidationGed.Scores valGed, long started, Path runDir, Adam adam,
                                   List<TrainingListener> active) {
+        double valLoss = val.total();
+        long step = done.step();
         boolean best = valLoss < s.bestLoss() || s.bestEpoch() == 0;
-        EpochRecord record = new EpochRecord(epoch, step, trainLoss, valLoss, valGed, best,
-                (System.nanoTime() - started) / 1e9);
+        EpochRecord record = new EpochRecord(epoch, step, done.mean().total(), valLoss, valGed.ged(),
+                valGed.diversity(), done.mean().terms(), val.terms(), best, (System.nanoTime() - started) / 1e9);
         List<EpochRecord> records = new ArrayList<>(s.records());
         records.add(record);
         int since = best ? 0 : s.epochsSinceBest() + 1;

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The mean GED@16 (paper estimator) over a validation set: the paper's criterion for choosing dropout p and beta.
- * Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
+ * The mean GED@16 (paper estimator) over a validation set, the paper's criterion for choosing dropout p and beta,
+ * and the mean sample diversity of the same samples (E[1 - IoU] between samples, pairs i = j included as in
+ * evaluation). Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
  */
 public final class ValidationGed {
 
@@ -30,17 +31,27 @@ public final class ValidationGed {
         this.seed = seed;
     }
 
+    /**
+     * Means over the validation images.
+     *
+     * @param ged       mean GED@16, paper estimator
+     * @param diversity mean sample diversity of the same 16 samples
+     */
+    record Scores(double ged, double diversity) {
+    }
+
     /** The mean validation GED@16 of a trained run, seeded from its training seed (the paper's tuning criterion). */
     public static double of(TrainedModel trained, List<Sample> val) {
         return new ValidationGed(trained.model(), trained.spec().training().seed()).mean(val, trained.parameters(),
-                trained.manager(), trained.spec().training().batchSize());
+                trained.manager(), trained.spec().training().batchSize()).ged();
     }
 
-    double mean(List<Sample> val, ParameterStore ps, NDManager root, int batchSize) {
+    Scores mean(List<Sample> val, ParameterStore ps, NDManager root, int batchSize) {
         Engine.getInstance().setRandomSeed(TrainingLoop.seedOf(seed, -3));
         Random rng = new Random(TrainingLoop.seedOf(seed, -4));
         int n = TrainSettings.GED_SAMPLES;
         double sum = 0;
+        double diversity = 0;
         for (int from = 0; from < val.size(); from += batchSize) {
             List<Sample> part = val.subList(from, Math.min(val.size(), from + batchSize));
             try (NDManager sub = root.newSubManager()) {
@@ -54,10 +65,12 @@ public final class ValidationGed {
                         samples.add(Overlap.foreground(labels, (i * part.size() + b) * pixels, pixels));
                     }
                     List<byte[]> annotations = part.get(b).masks().stream().map(Mask::pixels).toList();
-                    sum += Ged.compute(samples, annotations, Ged.Estimator.PAPER, rng).ged();
+                    Ged.Result r = Ged.compute(samples, annotations, Ged.Estimator.PAPER, rng);
+                    sum += r.ged();
+                    diversity += r.sampleDiversity();
                 }
             }
         }
-        return sum / val.size();
+        return new Scores(sum / val.size(), diversity / val.size());
     }
 }

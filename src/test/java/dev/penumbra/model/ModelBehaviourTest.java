@@ -64,7 +64,7 @@ class ModelBehaviourTest {
                 NDArray logits = members.get(i).forward(ps, new NDList(batch.images()), false).singletonOrThrow();
                 expected += CrossEntropy.loss(logits, batch.labelsOf(i), null).getFloat() / 4;
             }
-            assertThat(model.loss(ps, batch, false).getFloat()).isCloseTo((float) expected, within(1e-5f));
+            assertThat(model.loss(ps, batch, false).total().getFloat()).isCloseTo((float) expected, within(1e-5f));
             // and not the loss against the drawn annotator 0 for everyone
             double drawnOnly = 0;
             for (int i = 0; i < 4; i++) {

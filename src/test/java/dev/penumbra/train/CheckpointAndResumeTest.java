@@ -86,6 +86,8 @@ class CheckpointAndResumeTest {
                     .isEqualTo(uninterrupted.epochs().get(e).trainLoss());
             assertThat(resumed.epochs().get(e).validationLoss()).as("epoch %d validation loss", e + 1)
                     .isEqualTo(uninterrupted.epochs().get(e).validationLoss());
+            assertThat(resumed.epochs().get(e).trainTerms()).as("epoch %d loss terms", e + 1)
+                    .isEqualTo(uninterrupted.epochs().get(e).trainTerms());
         }
         assertThat(Files.readAllBytes(parts.resolve(TrainingLoop.LAST)))
                 .isEqualTo(Files.readAllBytes(whole.resolve(TrainingLoop.LAST)));

@@ -13,6 +13,7 @@ import ai.djl.util.Pair;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.io.Json;
+import dev.penumbra.model.Loss;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ModelSettings;
 import dev.penumbra.model.ProbabilisticSegmenter;
@@ -42,7 +43,61 @@ class TrainingLoopTest {
         // GED of 16 samples against 2 annotators lies in [0, 2]
         assertThat(e.get(1).validationGed()).isBetween(0.0, 2.0);
         assertThat(e.get(3).validationGed()).isBetween(0.0, 2.0);
-        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).contains("val_ged");
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).contains("val_ged,val_diversity");
+    }
+
+    @Test
+    void validationDiversityIsLoggedBesideTheGedFromTheSameSamples(@TempDir Path run) throws Exception {
+        List<Sample> data = CheckpointAndResumeTest.blobs(6, 3);
+        TrainSettings s = new TrainSettings(3, 2e-3f, 2, 0, 0, 5, AugmentationConfig.none(), 2);
+        TrainingOutcome out = new TrainingLoop(model("mcdropout"), s, Device.cpu()).fit(data, data, run, false);
+        assertThat(out.epochs().get(0).validationDiversity()).isNaN();
+        // dropout p = 0.5 at inference: the 16 samples differ, and 1 - IoU lies in [0, 1]
+        assertThat(out.epochs().get(1).validationDiversity()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        List<String> csv = Files.readAllLines(run.resolve("metrics.csv"));
+        assertThat(csv.get(0)).isEqualTo("epoch,step,train_loss,val_loss,val_ged,val_diversity,best,seconds");
+        assertThat(csv.get(1).split(",", -1)[5]).as("not measured in epoch 1").isEmpty();
+        assertThat(Double.parseDouble(csv.get(2).split(",", -1)[5]))
+                .isCloseTo(out.epochs().get(1).validationDiversity(), org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void probabilisticUNetLogsReconstructionAndKlApartAndTheyAddUpToItsLoss(@TempDir Path run) throws Exception {
+        List<Sample> data = CheckpointAndResumeTest.blobs(6, 3);
+        double beta = 0.5; // large enough that a wrong weighting would show
+        UNetConfig c = new UNetConfig(1, 2, List.of(4, 8, 16, 32), 3, true, 0, false);
+        ProbabilisticSegmenter punet = ModelRegistry.create("punet", new ModelSettings(c, null, 4, 6, beta));
+        TrainSettings s = new TrainSettings(3, 2e-3f, 2, 0, 0, 5, AugmentationConfig.none());
+        TrainingOutcome out = new TrainingLoop(punet, s, Device.cpu()).fit(data, data, run, false);
+        for (EpochRecord e : out.epochs()) {
+            assertThat(e.trainTerms()).containsOnlyKeys(Loss.RECONSTRUCTION, Loss.KL);
+            assertThat(e.trainTerm(Loss.KL)).isGreaterThanOrEqualTo(0.0);
+            assertThat(e.validationTerm(Loss.KL)).isGreaterThanOrEqualTo(0.0);
+            // means are linear: the mean loss is the mean reconstruction plus beta times the mean KL
+            assertThat(e.trainTerm(Loss.RECONSTRUCTION) + beta * e.trainTerm(Loss.KL))
+                    .isCloseTo(e.trainLoss(), org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(e.validationTerm(Loss.RECONSTRUCTION) + beta * e.validationTerm(Loss.KL))
+                    .isCloseTo(e.validationLoss(), org.assertj.core.api.Assertions.within(1e-5));
+        }
+        assertThat(Files.readAllLines(run.resolve("metrics.csv")).get(0)).isEqualTo("epoch,step,train_loss,val_loss,"
+                + "val_ged,val_diversity,train_reconstruction,val_reconstruction,train_kl,val_kl,best,seconds");
+        EpochRecord logged = Json.MAPPER.readValue(Files.readAllLines(run.resolve("metrics.jsonl")).get(1),
+                EpochRecord.class);
+        assertThat(logged.trainTerms()).isEqualTo(out.epochs().get(1).trainTerms());
+    }
+
+    @Test
+    void aStateWrittenBeforeTermsAndDiversityWereLoggedStillLoads() throws Exception {
+        String old = "{\"epoch\":1,\"step\":3,\"bestEpoch\":1,\"bestLoss\":0.5,\"epochsSinceBest\":0,"
+                + "\"records\":[{\"epoch\":1,\"step\":3,\"trainLoss\":0.7,\"validationLoss\":0.5,"
+                + "\"validationGed\":\"NaN\",\"best\":true,\"seconds\":1.5}],\"finished\":false}";
+        TrainingState s = Json.MAPPER.readValue(old, TrainingState.class);
+        EpochRecord r = s.records().get(0);
+        assertThat(r.trainLoss()).isEqualTo(0.7);
+        assertThat(r.validationGed()).isNaN();
+        assertThat(r.validationDiversity()).isNaN();
+        assertThat(r.trainTerms()).isEmpty();
+        assertThat(r.trainTerm(Loss.KL)).isNaN();
     }
 
     @Test
