@@ -1,5 +1,6 @@
 package dev.penumbra.health;
 
+import dev.penumbra.model.Loss;
 import dev.penumbra.train.EpochRecord;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import static dev.penumbra.health.HealthThresholds.MAX_BACKGROUND_MARKED;
 import static dev.penumbra.health.HealthThresholds.MAX_VALIDATION_RATIO;
 import static dev.penumbra.health.HealthThresholds.MIN_EPOCHS_FOR_STOP_CHECK;
 import static dev.penumbra.health.HealthThresholds.MIN_IMAGES;
+import static dev.penumbra.health.HealthThresholds.MIN_KL;
 import static dev.penumbra.health.HealthThresholds.MIN_SAMPLE_DIVERSITY;
 import static dev.penumbra.health.HealthThresholds.MIN_UNANIMOUS_SENSITIVITY;
 import static dev.penumbra.health.HealthThresholds.MIN_VALIDATION_GAP;
@@ -29,7 +31,23 @@ public final class HealthChecks {
         noDiversity(e, flags);
         fewImages(e, flags);
         training(e, flags);
+        klCollapsed(e, flags);
         return List.copyOf(flags);
+    }
+
+    private static void klCollapsed(Evidence e, List<HealthFlag> flags) {
+        if (e.annotatorDiversity() < ANNOTATORS_DISAGREE) {
+            return; // with one annotation per image (or agreeing ones) there is nothing for the latent to encode
+        }
+        for (EpochRecord r : e.epochs()) {
+            double kl = r.validationTerm(Loss.KL);
+            if (r.epoch() == e.bestEpoch() && Double.isFinite(kl) && kl < MIN_KL) {
+                flags.add(new HealthFlag("kl_collapsed", kl, MIN_KL, String.format(Locale.ROOT,
+                        "its KL(q || p) at the evaluated epoch is %.4f nats per image: the posterior equals the"
+                                + " prior, so the latent does not encode the annotations and any spread of the"
+                                + " samples is not learned from the annotators", kl)));
+            }
+        }
     }
 
     private static void noForeground(Evidence e, List<HealthFlag> flags) {

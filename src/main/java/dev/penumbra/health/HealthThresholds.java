@@ -28,6 +28,15 @@ public final class HealthThresholds {
      */
     public static final double MIN_SAMPLE_DIVERSITY = 0.02;
 
+    /**
+     * {@code kl_collapsed}: the Prob. U-Net's KL(q || p) on the validation images at the evaluated (best) epoch,
+     * in nats per image, is below this while the annotators disagree ({@link #ANNOTATORS_DISAGREE}). The posterior then carries almost nothing that the prior does not, so the
+     * latent does not encode which annotation the net reconstructs (telling one of four annotators apart takes up
+     * to ln 4 = 1.39 nats); whatever spread the samples have is not learned from the annotators. The demo's
+     * Prob. U-Net sits at about 0.1 nats, a paper-scale run at several nats.
+     */
+    public static final double MIN_KL = 0.01;
+
     /** The annotators disagree when their mean pairwise 1 - IoU is at least this. */
     public static final double ANNOTATORS_DISAGREE = 0.05;
 

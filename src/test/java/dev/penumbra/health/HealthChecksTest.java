@@ -1,5 +1,6 @@
 package dev.penumbra.health;
 
+import dev.penumbra.model.Loss;
 import dev.penumbra.train.EpochRecord;
 import org.junit.jupiter.api.Test;
 
@@ -150,5 +151,50 @@ class HealthChecksTest {
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
                 h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.01, 0.05), 5);
         assertThat(names(tiny)).isEmpty();
+    }
+
+    /** Prob. U-Net epochs whose validation KL term is {@code kl} nats in every epoch. */
+    private static List<EpochRecord> punetEpochs(int n, int best, double kl) {
+        List<EpochRecord> r = new ArrayList<>();
+        for (int e = 1; e <= n; e++) {
+            java.util.Map<String, Double> terms = java.util.Map.of(Loss.RECONSTRUCTION, 0.05, Loss.KL, kl);
+            r.add(new EpochRecord(e, 10L * e, 0.05, 0.07, Double.NaN, Double.NaN, terms, terms, e == best, e));
+        }
+        return r;
+    }
+
+    private static Evidence withEpochs(List<EpochRecord> epochs, int best) {
+        Evidence h = healthy();
+        return new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(),
+                h.unanimousMarked(), h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(),
+                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), epochs, best);
+    }
+
+    @Test
+    void klCollapsedFiresWhenThePosteriorEqualsThePriorAtTheEvaluatedEpoch() {
+        List<HealthFlag> flags = HealthChecks.check(withEpochs(punetEpochs(10, 5, 0.002), 5));
+        assertThat(flags).extracting(HealthFlag::name).containsExactly("kl_collapsed");
+        assertThat(flags.get(0).value()).isEqualTo(0.002);
+        assertThat(flags.get(0).threshold()).isEqualTo(HealthThresholds.MIN_KL);
+        // a KL of the demo's size, and models whose loss has no KL term, stay quiet
+        assertThat(names(withEpochs(punetEpochs(10, 5, 0.1), 5))).isEmpty();
+        assertThat(names(withEpochs(epochs(10, 5, 0.05, 0.07), 5))).isEmpty();
+        // one annotation per image: nothing for the latent to encode, so a KL near 0 is no fault
+        Evidence h = withEpochs(punetEpochs(10, 5, 0.002), 5);
+        Evidence single = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(),
+                h.unanimousMarked(), h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), 0.0,
+                h.images(), h.correctnessImages(), -1, h.epochs(), h.bestEpoch());
+        assertThat(names(single)).isEmpty();
+    }
+
+    @Test
+    void klCollapsedLooksOnlyAtTheEvaluatedEpoch() {
+        // collapsed early, recovered by the best epoch: the checkpoint evaluated is healthy
+        List<EpochRecord> epochs = new ArrayList<>(punetEpochs(10, 8, 0.001));
+        EpochRecord best = epochs.get(7);
+        java.util.Map<String, Double> recovered = java.util.Map.of(Loss.RECONSTRUCTION, 0.05, Loss.KL, 0.5);
+        epochs.set(7, new EpochRecord(best.epoch(), best.step(), best.trainLoss(), best.validationLoss(),
+                Double.NaN, Double.NaN, recovered, recovered, true, best.seconds()));
+        assertThat(names(withEpochs(epochs, 8))).isEmpty();
     }
 }
