@@ -3,6 +3,7 @@ package dev.penumbra.data;
 import dev.penumbra.InputException;
 import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
+import dev.penumbra.data.synthetic.SyntheticManifest;
 import dev.penumbra.data.synthetic.SyntheticOptions;
 
 import java.nio.file.Files;
@@ -29,9 +30,11 @@ public final class DataSource {
         SyntheticKind kind = SYNTHETIC.get(data);
         if (kind != null) {
             SyntheticOptions opts = SyntheticOptions.defaults();
-            // every setting in the name, so that a cache made with other defaults is never mistaken for this one
+            // every setting and the generator version in the name, so that a cache made with other defaults or by
+            // an older generator is never mistaken for this one
             Path out = cacheDir().resolve("synthetic").resolve(String.format(java.util.Locale.ROOT,
-                    "%s-%dpx-%d-%d-%d-seed%d", data, opts.size(), opts.train(), opts.val(), opts.test(), opts.seed()));
+                    "%s-%dpx-%d-%d-%d-seed%d-v%s", data, opts.size(), opts.train(), opts.val(), opts.test(), opts.seed(),
+                    SyntheticManifest.GENERATOR_VERSION));
             SyntheticData.write(kind, opts, out);
             return out;
         }

@@ -8,29 +8,37 @@ import dev.penumbra.io.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * One ambiguous crop in the manner of LIDC-IDRI: a grey, textured background with 0-2 soft blobs of varying
- * contrast, four annotations from {@link Annotators} and the true p(a|x).
+ * contrast, four annotations from {@link Annotators}, {@value #ORACLE_DRAWS} more independent draws of the same
+ * annotators (the oracle set, for evaluations with a known answer) and the true p(a|x).
  *
  * @param sample 1 x size x size image in [0, 1] with 4 masks, in annotator order
  * @param pax    size x size true annotator probabilities in [0, 1], row-major
  * @param blobs  the blobs in the image (empty for a crop without lesion)
+ * @param oracle {@value #ORACLE_DRAWS} further annotator draws, independent of the four and of each other
  */
-record LidcScene(Sample sample, float[] pax, List<Blob> blobs) {
+record LidcScene(Sample sample, float[] pax, List<Blob> blobs, List<Mask> oracle) {
+
+    /** Oracle annotator draws written per image. */
+    static final int ORACLE_DRAWS = 32;
 
     static final double NO_BLOB_SHARE = 0.05;
     static final double TWO_BLOB_SHARE = 0.22;
 
     /**
-     * Generates one crop. Shapes, image noise and annotators draw from separate streams split off {@code rng}, so
-     * that a change in one part does not reshuffle the others.
+     * Generates one crop. Shapes, image noise, annotators and oracle draws come from separate streams split off
+     * {@code rng} in that order, so that a change in one part does not reshuffle the others (the oracle stream was
+     * added last: images and the four annotations are the bytes they were before it).
      */
     static LidcScene generate(String id, String patient, int size, SplittableRandom rng) {
         SplittableRandom shapes = rng.split();
         SplittableRandom pixels = rng.split();
         SplittableRandom raters = rng.split();
+        SplittableRandom oracleRaters = rng.split();
         List<Blob> blobs = drawBlobs(size, shapes);
         Image image = render(size, blobs, pixels);
         Annotators annotators = new Annotators(blobs, size);
@@ -38,12 +46,17 @@ record LidcScene(Sample sample, float[] pax, List<Blob> blobs) {
         for (int k = 0; k < Annotators.COUNT; k++) {
             masks.add(annotators.draw(raters));
         }
-        return new LidcScene(new Sample(id, patient, image, masks), annotators.expected(), blobs);
+        List<Mask> oracle = new ArrayList<>(ORACLE_DRAWS);
+        for (int k = 0; k < ORACLE_DRAWS; k++) {
+            oracle.add(annotators.draw(oracleRaters));
+        }
+        return new LidcScene(new Sample(id, patient, image, masks), annotators.expected(), blobs, oracle);
     }
 
     /**
-     * Writes {@code images/<id>.png}, {@code lesions/<id>_l0.png .. _l3.png} and {@code truth/<id>_pax.png}
-     * (16-bit, p * 65535) under one split folder of the LIDC crops layout.
+     * Writes {@code images/<id>.png}, {@code lesions/<id>_l0.png .. _l3.png}, {@code truth/<id>_pax.png} (16-bit,
+     * p * 65535) and {@code truth/<id>_o00.png .. _o31.png} (the oracle draws, 0/255) under one split folder of the
+     * LIDC crops layout.
      */
     void write(Path splitDir) {
         String id = sample.id();
@@ -52,7 +65,11 @@ record LidcScene(Sample sample, float[] pax, List<Blob> blobs) {
         for (int k = 0; k < sample.masks().size(); k++) {
             ImageFiles.writeMask(splitDir.resolve("lesions").resolve(id + "_l" + k + ".png"), sample.masks().get(k));
         }
-        ImageFiles.writeGray16(splitDir.resolve("truth").resolve(id + "_pax.png"), pax, image.height(), image.width());
+        Path truth = splitDir.resolve("truth");
+        ImageFiles.writeGray16(truth.resolve(id + "_pax.png"), pax, image.height(), image.width());
+        for (int k = 0; k < oracle.size(); k++) {
+            ImageFiles.writeMask(truth.resolve(String.format(Locale.ROOT, "%s_o%02d.png", id, k)), oracle.get(k));
+        }
     }
 
     private static List<Blob> drawBlobs(int size, SplittableRandom rng) {

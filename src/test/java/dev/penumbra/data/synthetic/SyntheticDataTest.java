@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,13 +72,72 @@ class SyntheticDataTest {
                 .containsExactlyElementsOf(splitContents(kind, tmp.resolve("a"), Split.VAL));
     }
 
+    /**
+     * The oracle draws came from a new random stream split off after the others, so every file that existed before
+     * them is byte for byte what it was. The hash was taken from the generator before the oracle (version 1, commit
+     * b8b702f): {@code penumbra data make-synthetic --kind ambiguous --size 32 --count 10 --seed 7 --out D}, then
+     * SHA-256 over each file except synthetic.json, in order of relative path, of the path (UTF-8) followed by the
+     * bytes (Python: {@code h.update(p.encode()); h.update(open(p, 'rb').read())}).
+     */
+    @Test
+    void theOracleDrawsLeaveImagesAnnotationsAndTruthAsTheyWereBeforeThem() throws Exception {
+        Path out = tmp.resolve("lidc");
+        SyntheticData.write(SyntheticKind.AMBIGUOUS, new SyntheticOptions(32, 6, 2, 2, 7L), out);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        int hashed = 0;
+        for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(SyntheticTrees.files(out)).entrySet()) {
+            if (f.getKey().equals("synthetic.json") || f.getKey().matches(".*_o\\d\\d\\.png")) {
+                continue;
+            }
+            sha.update(f.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(f.getValue());
+            hashed++;
+        }
+        assertThat(hashed).isEqualTo(10 * (1 + 4 + 1));
+        assertThat(java.util.HexFormat.of().formatHex(sha.digest()))
+                .isEqualTo("502cf17625f245a563b327621c8333791274095dd68c1e396b8b02104542ddc2");
+    }
+
+    @Test
+    void oracleDrawsAreIndependentDrawsOfTheSameAnnotators() {
+        // a crop with one faint blob: annotators disagree, so 32 independent draws cannot all be equal, and their
+        // mean approaches the true p(a|x) far closer than the four annotations do on average
+        SplittableRandom rng = new SplittableRandom(3);
+        LidcScene scene = null;
+        for (int i = 0; i < 200 && scene == null; i++) {
+            LidcScene s = LidcScene.generate("x", "x", 32, rng.split());
+            if (s.blobs().size() == 1 && s.blobs().get(0).contrast() < Blob.CLEAR_CONTRAST) {
+                scene = s;
+            }
+        }
+        assertThat(scene).isNotNull();
+        assertThat(scene.oracle()).hasSize(LidcScene.ORACLE_DRAWS);
+        assertThat(scene.oracle().stream().map(m -> Arrays.hashCode(m.pixels())).distinct().count())
+                .isGreaterThan(1);
+        double[] mean = new double[32 * 32];
+        for (var m : scene.oracle()) {
+            for (int p = 0; p < mean.length; p++) {
+                mean[p] += m.pixels()[p] / (double) LidcScene.ORACLE_DRAWS;
+            }
+        }
+        double worst = 0;
+        for (int p = 0; p < mean.length; p++) {
+            worst = Math.max(worst, Math.abs(mean[p] - scene.pax()[p]));
+            if (scene.pax()[p] == 0f || scene.pax()[p] == 1f) {
+                assertThat(mean[p]).as("pixel %d with p(a|x) = %s", p, scene.pax()[p]).isEqualTo(scene.pax()[p]);
+            }
+        }
+        // 32 Bernoulli draws: a standard error of at most 0.09 per pixel; 0.4 is more than 4 of them
+        assertThat(worst).isLessThan(0.4);
+    }
+
     @Test
     void ambiguousLayoutHasFourBinaryLesionsAndTruthPerGreyImage() throws IOException {
         SyntheticOptions opts = new SyntheticOptions(40, 4, 2, 3, 1L);
         Path out = tmp.resolve("lidc");
         SyntheticManifest manifest = SyntheticData.write(SyntheticKind.AMBIGUOUS, opts, out);
 
-        assertThat(manifest).isEqualTo(new SyntheticManifest("ambiguous", "lidc", 40, 4, 2, 3, 1L, 4, "1"));
+        assertThat(manifest).isEqualTo(new SyntheticManifest("ambiguous", "lidc", 40, 4, 2, 3, 1L, 4, "2"));
         assertThat(SyntheticManifest.read(out)).contains(manifest);
         assertThat(SyntheticTrees.names(out)).containsExactly("LIDC_crops", "synthetic.json");
         Set<String> patients = new HashSet<>();
@@ -87,7 +147,7 @@ class SyntheticDataTest {
             assertThat(images).hasSize(opts.count(split)).allMatch(n -> n.matches("SYN-\\d{4}_c0\\.png"));
             assertThat(SyntheticTrees.names(dir)).containsExactly("images", "lesions", "truth");
             assertThat(SyntheticTrees.names(dir.resolve("lesions"))).hasSize(4 * images.size());
-            assertThat(SyntheticTrees.names(dir.resolve("truth"))).hasSize(images.size());
+            assertThat(SyntheticTrees.names(dir.resolve("truth"))).hasSize((1 + 32) * images.size());
             for (String image : images) {
                 String id = image.substring(0, image.length() - 4);
                 patients.add(id.substring(0, 8));
@@ -98,6 +158,9 @@ class SyntheticDataTest {
                 BufferedImage pax = ImageIO.read(dir.resolve("truth").resolve(id + "_pax.png").toFile());
                 assertThat(pax.getRaster().getSampleModel().getSampleSize(0)).isEqualTo(16);
                 assertThat(pax.getWidth()).isEqualTo(40);
+                for (int k = 0; k < 32; k++) {
+                    assertBinaryMask(dir.resolve("truth").resolve(String.format("%s_o%02d.png", id, k)), 40);
+                }
             }
         }
         assertThat(patients).as("one patient per crop, unique across splits").hasSize(9);
@@ -109,7 +172,7 @@ class SyntheticDataTest {
         Path out = tmp.resolve("isic");
         SyntheticManifest manifest = SyntheticData.write(SyntheticKind.UNAMBIGUOUS, opts, out);
 
-        assertThat(manifest).isEqualTo(new SyntheticManifest("unambiguous", "isic", 48, 3, 2, 2, 1L, 1, "1"));
+        assertThat(manifest).isEqualTo(new SyntheticManifest("unambiguous", "isic", 48, 3, 2, 2, 1L, 1, "2"));
         assertThat(SyntheticTrees.names(out)).containsExactly("synthetic.json", "test", "train", "val");
         Set<String> ids = new HashSet<>();
         for (Split split : Split.values()) {
@@ -208,7 +271,7 @@ class SyntheticDataTest {
 
     private static int expectedFiles(SyntheticKind kind, SyntheticOptions opts) {
         int images = opts.train() + opts.val() + opts.test();
-        int perImage = kind == SyntheticKind.AMBIGUOUS ? 1 + 4 + 1 : 1 + 1;
+        int perImage = kind == SyntheticKind.AMBIGUOUS ? 1 + 4 + 1 + LidcScene.ORACLE_DRAWS : 1 + 1;
         return images * perImage + 1;
     }
 }
