@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                             int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
                             double meanEntropyBits, double meanDistinctSamples, double meanGed,
                             double meanSampleDiversity, boolean sampling, List<String> health, String run,
-                            String predictions) {
+                            String predictions, double oracleRatio) {
     }
 
     /**
@@ -96,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get("ged@16").estimate(),
                 s.means().get("diversity@16").estimate(), r.sampling(),
                 s.health().stream().map(dev.penumbra.health.HealthFlag::name).distinct().toList(), r.run(),
-                r.predictions());
+                r.predictions(), s.oracle() == null ? Double.NaN : s.oracle().ratio());
     }
 
     /** What the demo reports (tests call {@link #call()} and read this file). */
@@ -188,7 +188,8 @@ public final class DemoCommand implements Callable<Integer> {
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
                 mean(rows, ImagePrediction::diceToMajority), mean(rows, ImagePrediction::meanEntropyBits),
                 mean(rows, r -> r.distinctSamples()), mean(rows, ImagePrediction::ged),
-                mean(rows, ImagePrediction::sampleDiversity), sampling, List.of(), runDir.toString(), predictions.toString());
+                mean(rows, ImagePrediction::sampleDiversity), sampling, List.of(), runDir.toString(),
+                predictions.toString(), Double.NaN);
     }
 
     private static double mean(List<ImagePrediction> rows, java.util.function.ToDoubleFunction<ImagePrediction> f) {
@@ -203,14 +204,17 @@ public final class DemoCommand implements Callable<Integer> {
                 + " pixels in at least half of the samples against the pixels marked by at least half of the"
                 + " annotators, over the test images where such pixels exist (the report's majority_dice)."
                 + " Entropy: pixel predictive entropy in bits. Distinct: distinct sample masks per image (of 16)."
+                + " GED / floor: GED@16 against 32 oracle annotators of the synthetic ambiguous data, divided by what"
+                + " samples of the true annotator distribution score (1 = as good as the truth; see the report)."
                 + " Health: the health checks that fired (see the report's warning box); \"ok\" when none did.\n\n"
                 + "| dataset | model | steps | best val loss | GED@16 | diversity | majority Dice | entropy | distinct "
-                + "| health | train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| GED / floor | health | train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : s.runs()) {
             sb.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %s | %.1f | %s |%n", r.dataset(),
+                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %s | %s | %.1f | %s |%n", r.dataset(),
                     r.model(), r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(),
                     r.meanDiceToMajority(), r.meanEntropyBits(), r.meanDistinctSamples(),
+                    Double.isNaN(r.oracleRatio()) ? "\u2013" : String.format(Locale.ROOT, "%.2f", r.oracleRatio()),
                     r.health().isEmpty() ? "ok" : String.join(", ", r.health()), r.trainSeconds(),
                     r.predictions()));
         }

@@ -5,6 +5,7 @@ import dev.penumbra.InputException;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
+import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.Progress;
@@ -60,6 +61,7 @@ public final class Evaluation {
             }
         }
         Map<DataOptions, Dataset> read = new HashMap<>();
+        Map<DataOptions, Map<String, Oracle>> oracles = new HashMap<>();
         List<String> labels = labels(runs, specs);
         List<ModelEvaluation> models = new ArrayList<>();
         List<Sample> reference = null;
@@ -87,15 +89,44 @@ public final class Evaluation {
                         + " images from " + source + " than " + runs.get(0) + " (different data options)");
             }
             Set<String> figureIds = new HashSet<>(ids(figureImages));
+            Map<String, Oracle> oracle = oracles.computeIfAbsent(spec.dataOptions(),
+                    o -> checkedOracle(source, dataset, o, split, settings));
             try (TrainedModel trained = TrainedModel.load(runs.get(i), device)) {
                 models.add(new ModelEvaluator(settings).evaluate(trained, labels.get(i), runs.get(i).toString(),
-                        images, figureIds, progress));
+                        images, figureIds, oracle, progress));
             }
         }
         List<ModelSummary> summaries = models.stream().map(m -> Statistics.summarise(m, settings)).toList();
         int annotators = reference.stream().mapToInt(Sample::annotators).max().orElse(1);
         return new DatasetEvaluation(name, source, split.folder(), classes, annotators, settings, models, summaries,
                 Statistics.compare(models, settings), figureImages);
+    }
+
+    /**
+     * The split's oracle annotators when the data has them (synthetic data does), checked to cover every image with
+     * enough draws for the largest sample count.
+     */
+    private static Map<String, Oracle> checkedOracle(String source, Dataset dataset, DataOptions options, Split split,
+                                                     EvaluationSettings settings) {
+        Map<String, Oracle> found = Oracle.read(dataset.root(), options, split);
+        if (found.isEmpty()) {
+            return found;
+        }
+        int draws = found.values().iterator().next().draws().size();
+        int needed = OracleScores.drawsNeeded(settings.largestCount());
+        if (draws < needed) {
+            throw new InputException("--data " + source + " has " + draws + " oracle annotations per image in "
+                    + Oracle.FOLDER + "/, but GED@" + settings.largestCount() + " against them needs " + needed
+                    + " (two halves of " + settings.largestCount() + "); add draws, or move the " + Oracle.FOLDER
+                    + " folders away to evaluate without the oracle");
+        }
+        for (Sample s : dataset.split(split)) {
+            if (!found.containsKey(s.id())) {
+                throw new InputException("--data " + source + ": image " + s.id() + " has no oracle annotations in "
+                        + Oracle.FOLDER + "/ while other images have them");
+            }
+        }
+        return found;
     }
 
     private static String commonData(List<Path> runs, List<RunSpec> specs) {

@@ -6,6 +6,7 @@ import dev.penumbra.figure.FigureFiles;
 import dev.penumbra.metric.Calibration;
 import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
+import dev.penumbra.train.TrainRun;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +17,13 @@ import java.util.Map;
 /**
  * Draws an evaluation's figures into a folder, as PNG and SVG: Fig 3 (entropy maps), Fig 4 (uncertainty by
  * TP / FP / FN / TN), Fig 5 (model vs annotator uncertainty, several annotators only), Fig 6 (GED and diversity vs
- * sample count with 95% intervals), Fig 7 (sample grids), the reliability diagram and the risk-coverage curves.
+ * sample count with 95% intervals), Fig 7 (sample grids), the reliability diagram, the risk-coverage curves, and
+ * the training curves of every run.
  */
 public final class EvaluationFigures {
+
+    /** Key prefix of the training-curves figures, one per run: {@code training:<label>}. */
+    public static final String TRAINING = "training:";
 
     private static final int W = 760;
     private static final int H = 460;
@@ -33,6 +38,12 @@ public final class EvaluationFigures {
         if (!e.figureImages().isEmpty()) {
             figures.put("fig3", ImageFigures.entropyMaps(dir, "fig3_entropy_maps", "Entropy maps (" + t + ")",
                     e.figureImages(), e.models(), e.classes()));
+        }
+        for (ModelEvaluation m : e.models()) {
+            Figure curves = TrainingCurves.write(dir, t, m.label(), TrainRun.readOutcome(Path.of(m.run())));
+            if (curves != null) {
+                figures.put(TRAINING + m.label(), curves);
+            }
         }
         figures.put("fig4", outcomes(e, dir));
         if (e.annotators() > 1) {

@@ -59,6 +59,10 @@ public final class EvaluationTables {
                 "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground", "majority_dice",
                 "unanimous_foreground_pixels", "unanimous_found_pixels", "unanimous_background_pixels",
                 "unanimous_background_marked_pixels"));
+        boolean oracle = e.models().stream().anyMatch(m -> m.oracle() != null);
+        if (oracle) {
+            header.addAll(List.of("oracle_ged@" + largest, "oracle_floor@" + largest));
+        }
         List<Object[]> rows = new ArrayList<>();
         List<ImageScores> all = new ArrayList<>();
         for (ModelEvaluation m : e.models()) {
@@ -75,6 +79,9 @@ public final class EvaluationTables {
                         s.predictedForeground(), s.annotatedForeground(), s.majorityDice(),
                         s.unanimousForeground(), s.unanimousFound(), s.unanimousBackground(),
                         s.unanimousMarked()));
+                if (oracle) {
+                    row.addAll(List.of(s.oracleGed(), s.oracleFloor()));
+                }
                 rows.add(row.toArray());
                 all.add(s);
             }

@@ -27,11 +27,14 @@ package dev.penumbra.evaluate;
  * @param unanimousFound        of those, the pixels the mean prediction calls foreground
  * @param unanimousBackground   pixels no annotator marks
  * @param unanimousMarked       of those, the pixels the mean prediction calls foreground
+ * @param oracleGed             GED at the largest sample count against the image's oracle annotators (see
+ *                              {@link OracleScores}); NaN when the data has no oracle
+ * @param oracleFloor           what samples from the true annotator distribution score there; NaN without oracle
  */
 public record ImageScores(String model, String image, int annotators, double[] ged, double[] diversity,
                           double gedUnbiased, double diversityUnbiased, double annotationDiversity,
                           double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
                           double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground,
                           double majorityDice, int unanimousForeground, int unanimousFound,
-                          int unanimousBackground, int unanimousMarked) {
+                          int unanimousBackground, int unanimousMarked, double oracleGed, double oracleFloor) {
 }

@@ -17,7 +17,19 @@ import java.util.Map;
  * @param pixels           sampled pixels of every image
  * @param calibration      reliability of the foreground probability over every pixel of the split
  * @param maps             maps of the figure images, by image id
+ * @param oracle           calibration against the true p(a|x) where the data has oracle annotators, else null
  */
 public record ModelEvaluation(String label, String model, String run, int distinctSamples, List<ImageScores> images,
-                              List<PixelRecord> pixels, Calibration calibration, Map<String, ImageMaps> maps) {
+                              List<PixelRecord> pixels, Calibration calibration, Map<String, ImageMaps> maps,
+                              OracleCalibration oracle) {
+
+    /**
+     * Reliability against the true annotator probability p(a|x) of synthetic data.
+     *
+     * @param draws      oracle annotations per image
+     * @param model      the model's mean foreground probability against p(a|x), every pixel of the split
+     * @param annotators the annotators' mean vote against p(a|x): how close the few real annotations come
+     */
+    public record OracleCalibration(int draws, Calibration model, Calibration annotators) {
+    }
 }

@@ -2,6 +2,7 @@ package dev.penumbra.evaluate;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Calibration;
@@ -34,13 +35,17 @@ public final class ModelEvaluator {
      * @param run        the run folder, as shown in the outputs
      * @param data       the images to evaluate, all of the run's size and channels
      * @param figureIds  images whose maps are kept for the figures
+     * @param oracles    the images' oracle annotators by id (see {@link Oracle}); empty when the data has none
      */
     public ModelEvaluation evaluate(TrainedModel trained, String label, String run, List<Sample> data, Set<String> figureIds,
-                                    Progress.Factory progress) {
+                                    Map<String, Oracle> oracles, Progress.Factory progress) {
         Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
         Random gedDraws = new Random(settings.seed());
         int classes = trained.model().classes();
         Calibration calibration = new Calibration(settings.calibrationBins());
+        ModelEvaluation.OracleCalibration oracleCalibration = oracles.isEmpty() ? null
+                : new ModelEvaluation.OracleCalibration(oracles.values().iterator().next().draws().size(),
+                        new Calibration(settings.calibrationBins()), new Calibration(settings.calibrationBins()));
         List<ImageScores> images = new ArrayList<>();
         List<PixelRecord> pixels = new ArrayList<>();
         Map<String, ImageMaps> maps = new LinkedHashMap<>();
@@ -59,9 +64,14 @@ public final class ModelEvaluator {
                         Sample s = part.get(b);
                         SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
                                 entropy, mutual, masks);
-                        images.add(image.scores(label, settings, gedDraws));
+                        Oracle oracle = oracles.get(s.id());
+                        images.add(image.scores(label, settings, gedDraws, oracle));
                         pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));
                         calibration.addAll(image.foreground(), image.meanAnnotation());
+                        if (oracleCalibration != null) {
+                            oracleCalibration.model().addAll(image.foreground(), oracle.pax());
+                            oracleCalibration.annotators().addAll(image.meanAnnotation(), oracle.pax());
+                        }
                         if (figureIds.contains(s.id())) {
                             maps.put(s.id(), image.maps(8));
                         }
@@ -71,7 +81,7 @@ public final class ModelEvaluator {
             }
         }
         return new ModelEvaluation(label, trained.spec().model(), run, trained.model().distinctSamples(), images,
-                pixels, calibration, maps);
+                pixels, calibration, maps, oracleCalibration);
     }
 
     /**

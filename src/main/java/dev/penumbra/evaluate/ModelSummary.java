@@ -25,12 +25,13 @@ import java.util.Map;
  * @param outcomeCounts         sampled pixels by outcome
  * @param agreementMedians      median pixel entropy (bits) by annotator agreement ("all agree", "3-1", ...)
  * @param health                the health checks that fired (empty: none); see {@link dev.penumbra.health}
+ * @param oracle                the scores against the oracle annotators, or null when the data has none
  */
 public record ModelSummary(String label, int images, Map<String, Bootstrap.Interval> means, double ece,
                            List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
                            Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
                            Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
-                           List<HealthFlag> health) {
+                           List<HealthFlag> health, OracleSummary oracle) {
 
     public ModelSummary {
         health = health == null ? List.of() : List.copyOf(health); // evaluation.json written before the checks

@@ -1,6 +1,7 @@
 package dev.penumbra.evaluate;
 
 import dev.penumbra.data.Mask;
+import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Annotators;
 import dev.penumbra.metric.Ged;
@@ -71,7 +72,8 @@ final class SampledImage {
         return share;
     }
 
-    ImageScores scores(String label, EvaluationSettings settings, Random gedDraws) {
+    /** @param oracle the image's oracle annotators, or null when the data has none */
+    ImageScores scores(String label, EvaluationSettings settings, Random gedDraws, Oracle oracle) {
         List<byte[]> annotations = sample.masks().stream().map(Mask::pixels).toList();
         int[] counts = settings.gedCounts();
         double[] ged = new double[counts.length];
@@ -82,6 +84,9 @@ final class SampledImage {
             diversity[i] = r.sampleDiversity();
         }
         List<byte[]> largest = samples.subList(0, settings.largestCount());
+        OracleScores against = oracle == null ? new OracleScores(Double.NaN, Double.NaN)
+                : OracleScores.of(largest, oracle.draws().stream().map(Mask::pixels).toList(),
+                        settings.seed() * 1_000_003L + sample.id().hashCode());
         Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
         double sumEntropy = 0;
         double sumMutual = 0;
@@ -114,7 +119,7 @@ final class SampledImage {
                 unbiased.annotationDiversity(), HungarianIou.matched(largest, annotations),
                 SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
                 predictedCount / (double) n, annotated / n, majorityDice(), unanimous, found,
-                background, marked);
+                background, marked, against.ged(), against.floor());
     }
 
     /** Dice of the samples' majority mask against the annotators' majority mask; NaN without annotator majority. */

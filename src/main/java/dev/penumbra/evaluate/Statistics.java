@@ -80,7 +80,26 @@ public final class Statistics {
         return new ModelSummary(e.label(), e.images().size(), means, e.calibration().ece(), e.calibration().bins(),
                 auroc, aurc, none ? Double.NaN : errors / (double) judged.wrong().length, correctness,
                 agreement, outcomeMedians, outcomeCounts, agreementMedians,
-                HealthChecks.check(evidence(e, settings, correctness, agreement)));
+                HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings));
+    }
+
+    /** The model against the oracle annotators, or null when the data has none. */
+    static OracleSummary oracle(ModelEvaluation e, EvaluationSettings settings) {
+        if (e.oracle() == null) {
+            return null;
+        }
+        double[] ged = e.images().stream().mapToDouble(ImageScores::oracleGed).toArray();
+        double[] floor = e.images().stream().mapToDouble(ImageScores::oracleFloor).toArray();
+        double[] excess = new double[ged.length];
+        for (int i = 0; i < ged.length; i++) {
+            excess[i] = ged[i] - floor[i];
+        }
+        Bootstrap.Interval g = Bootstrap.meanCi(ged, settings.bootstrap(), 0.95, settings.seed());
+        Bootstrap.Interval f = Bootstrap.meanCi(floor, settings.bootstrap(), 0.95, settings.seed());
+        return new OracleSummary(ged.length, e.oracle().draws(), settings.largestCount(), g, f,
+                f.estimate() > 0 ? g.estimate() / f.estimate() : Double.NaN,
+                Bootstrap.meanCi(excess, settings.bootstrap(), 0.95, settings.seed()), e.oracle().model().ece(),
+                e.oracle().annotators().ece());
     }
 
     /** What the health checks need of one model's evaluation and its training run. */

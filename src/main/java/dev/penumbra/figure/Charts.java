@@ -17,9 +17,12 @@ import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -293,6 +296,25 @@ public final class Charts {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         ChartStyle.style(plot);
         return ChartStyle.chart(title, plot);
+    }
+
+    /**
+     * Marks one x value of an XY chart with a dashed grey vertical line and a label at its top, e.g. the epoch whose
+     * checkpoint was kept.
+     *
+     * @param chart a chart from {@link #lines} or {@link #bands}
+     * @return the same chart
+     */
+    public static JFreeChart markX(JFreeChart chart, double x, String label) {
+        ValueMarker marker = new ValueMarker(x, ChartStyle.REFERENCE,
+                ChartStyle.dashedStroke());
+        marker.setLabel(label);
+        marker.setLabelFont(ChartStyle.TICK_FONT);
+        marker.setLabelPaint(ChartStyle.INK);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        chart.getXYPlot().addDomainMarker(marker);
+        return chart;
     }
 
     private static void styleSeries(XYLineAndShapeRenderer renderer, int series) {

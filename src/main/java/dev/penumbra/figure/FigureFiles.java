@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -49,6 +50,25 @@ public final class FigureFiles {
         Objects.requireNonNull(chart, "chart");
         return write(dir, name, width, height, caption,
             g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+    }
+
+    /**
+     * Draws the charts side by side, each over an equal share of the width, and writes them as one PNG and SVG: one
+     * figure of several panels that share the caption.
+     *
+     * @param panels the charts from left to right, at least one
+     */
+    public static Figure write(Path dir, String name, int width, int height, String caption,
+            List<JFreeChart> panels) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("figure " + name + " needs at least one panel");
+        }
+        double w = (double) width / panels.size();
+        return write(dir, name, width, height, caption, g -> {
+            for (int i = 0; i < panels.size(); i++) {
+                panels.get(i).draw(g, new Rectangle2D.Double(i * w, 0, w, height));
+            }
+        });
     }
 
     /**

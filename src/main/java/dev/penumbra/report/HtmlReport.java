@@ -2,8 +2,10 @@ package dev.penumbra.report;
 
 import dev.penumbra.evaluate.Comparison;
 import dev.penumbra.evaluate.Correlation;
+import dev.penumbra.evaluate.EvaluationFigures;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
+import dev.penumbra.evaluate.OracleSummary;
 import dev.penumbra.health.HealthThresholds;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.AtomicFiles;
@@ -144,9 +146,16 @@ public final class HtmlReport {
             figure("fig6b");
             comparisonTable();
             figure("fig7");
+            oracleTable();
             b.append("<h3>Calibration and failure detection</h3>\n");
             figure("reliability");
             figure("risk_coverage");
+            List<String> training = figures.keySet().stream()
+                    .filter(key -> key.startsWith(EvaluationFigures.TRAINING)).toList();
+            if (!training.isEmpty()) {
+                b.append("<h3>Training</h3>\n");
+                training.forEach(this::figure);
+            }
             b.append("</section>\n");
         }
 
@@ -233,6 +242,35 @@ public final class HtmlReport {
                     + " with equal group sizes, Welch otherwise) and paired over the same images, which fits this"
                     + " design better. A model with one distinct sample, or two identical models, give t = NaN"
                     + " (\u2013).</p>\n");
+            b.append(Html.table(header, rows));
+        }
+
+        /** The models against the oracle annotators of synthetic data, when the data has them. */
+        private void oracleTable() {
+            List<ModelSummary> scored = e.summaries().stream().filter(s -> s.oracle() != null).toList();
+            if (scored.isEmpty()) {
+                return;
+            }
+            OracleSummary first = scored.get(0).oracle();
+            int k = first.samples();
+            b.append("<h3>Against the oracle annotators: an answer known in advance</h3>\n");
+            b.append("<p class=\"caption\">This data is synthetic, so its generator knows the annotator"
+                    + " distribution: ").append(first.draws()).append(" further independent annotations per image"
+                    + " and the true p(a|x). GED@").append(k).append(" against the oracle (paper estimator, mean over"
+                    + " the two halves of the oracle set) and the floor, the GED@").append(k).append(" of oracle"
+                    + " draws against the other half, i.e. what a model that samples the true distribution scores"
+                    + " (above 0 because the paper estimator counts pairs i = j). Ratio: GED / floor of the means"
+                    + " (1 = as good as the truth). Excess: mean of GED - floor per image. ECE against the true"
+                    + " p(a|x), beside the ECE that the ").append(e.annotators()).append(" annotators' mean vote"
+                    + " itself reaches against it. Dataset means with bootstrap 95% intervals.</p>\n");
+            List<String> header = List.of("model", "GED@" + k + " vs oracle", "floor", "ratio", "excess",
+                    "ECE vs p(a|x)", "ECE of the annotators' mean");
+            List<List<String>> rows = new ArrayList<>();
+            for (ModelSummary s : scored) {
+                OracleSummary o = s.oracle();
+                rows.add(List.of(HealthHtml.label(s), ci(o.ged()), ci(o.floor()), num(o.ratio(), 2),
+                        ci(o.excess()), num(o.ece(), 4), num(o.annotatorEce(), 4)));
+            }
             b.append(Html.table(header, rows));
         }
 

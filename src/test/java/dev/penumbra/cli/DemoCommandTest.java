@@ -61,6 +61,19 @@ class DemoCommandTest {
                 .doesNotExist();
         assertThat(out.resolve("ambiguous/evaluation/figures/fig5_model_vs_annotator_uncertainty.png"))
                 .isRegularFile();
+        // the ambiguous data carries oracle annotators, so every model there is also scored against the truth
+        assertThat(out.resolve("data/ambiguous/LIDC_crops/LIDC_DLCV_version/test/truth/SYN-0104_c0_o31.png"))
+                .isRegularFile();
+        for (JsonNode m : Json.MAPPER.readTree(out.resolve("ambiguous/evaluation/summary.json").toFile())) {
+            assertThat(m.get("oracle").get("floor").get("estimate").asDouble()).isPositive();
+        }
+        for (JsonNode m : Json.MAPPER.readTree(out.resolve("unambiguous/evaluation/summary.json").toFile())) {
+            assertThat(m.get("oracle").isNull()).isTrue();
+        }
+        assertThat(out.resolve("summary.md")).content().contains("GED / floor");
+        for (String model : List.of("softmax", "ensemble", "mcdropout", "punet")) {
+            assertThat(out.resolve("ambiguous/evaluation/figures/training_" + model + ".png")).isRegularFile();
+        }
 
         // a second demo replaces the first one's folder
         Cli again = Cli.run("demo", "--out", out.toString(), "--epochs", "1", "--active-steps", "2", "--quiet");

@@ -1,6 +1,7 @@
 package dev.penumbra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penumbra.io.Json;
@@ -49,9 +50,10 @@ class EvaluateCommandTest {
 
     private static Path train(String model) {
         Path run = tmp.resolve(model);
+        // MC-Dropout logs its validation GED and diversity every epoch; the softmax U-Net none
         Cli r = Cli.run("train", "--model", model, "--data", data.toString(), "--out", run.toString(), "--preset",
                 "demo", "--size", "32", "--filters", "4,8,16,32", "--batch-size", "4", "--max-epochs", "2",
-                "--quiet", "--threads", "2");
+                "--ged-every", model.equals("mcdropout") ? "1" : "0", "--quiet", "--threads", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
         return run;
     }
@@ -120,6 +122,51 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void everyRunGetsATrainingCurvesFigureWithAValidationPanelWhereSamplesWereScored() throws Exception {
+        var section = dev.penumbra.report.EvaluationSections.read(eval);
+        // a panel of 380 pixels per chart: loss only for softmax; loss and validation GED/diversity for MC-Dropout
+        BufferedImage softmaxCurves = ImageIO.read(section.figures().get("training:softmax").png().toFile());
+        assertThat(softmaxCurves.getWidth()).isEqualTo(380);
+        BufferedImage mcCurves = ImageIO.read(section.figures().get("training:mcdropout").png().toFile());
+        assertThat(mcCurves.getWidth()).isEqualTo(2 * 380);
+        assertThat(section.figures().get("training:softmax").caption()).contains("were not measured");
+        Document report = Jsoup.parse(eval.resolve("report.html").toFile());
+        assertThat(report.select("h3").eachText()).contains("Training");
+        assertThat(report.text()).contains("Training curves of softmax").contains("Training curves of mcdropout");
+        List<String> metrics = Files.readAllLines(mcdropout.resolve("metrics.csv"));
+        assertThat(metrics.get(0)).startsWith("epoch,step,train_loss,val_loss,val_ged,val_diversity");
+        assertThat(metrics.get(1).split(",", -1)[5]).as("validation diversity of epoch 1").isNotEmpty();
+    }
+
+    @Test
+    void syntheticDataIsAlsoScoredAgainstItsOracleAnnotators() throws Exception {
+        JsonNode summary = Json.MAPPER.readTree(eval.resolve("summary.json").toFile());
+        for (JsonNode model : summary) {
+            JsonNode oracle = model.get("oracle");
+            assertThat(oracle.get("draws").asInt()).isEqualTo(32);
+            assertThat(oracle.get("samples").asInt()).isEqualTo(16);
+            double ged = oracle.get("ged").get("estimate").asDouble();
+            double floor = oracle.get("floor").get("estimate").asDouble();
+            assertThat(floor).isPositive();
+            assertThat(oracle.get("ratio").asDouble()).isCloseTo(ged / floor, within(1e-9));
+            assertThat(oracle.get("excess").get("estimate").asDouble()).isCloseTo(ged - floor, within(1e-9));
+            assertThat(oracle.get("ece").asDouble()).isBetween(0.0, 1.0);
+            assertThat(oracle.get("annotatorEce").asDouble()).isBetween(0.0, 1.0);
+        }
+        // the floor belongs to the image, not the model
+        List<String> images = Files.readAllLines(eval.resolve("images.csv"));
+        List<String> header = List.of(images.get(0).split(","));
+        int floorColumn = header.indexOf("oracle_floor@16");
+        assertThat(header).contains("oracle_ged@16");
+        int n = (images.size() - 1) / 2;
+        for (int i = 1; i <= n; i++) {
+            assertThat(images.get(i).split(",")[floorColumn]).isEqualTo(images.get(i + n).split(",")[floorColumn]);
+        }
+        Document report = Jsoup.parse(eval.resolve("report.html").toFile());
+        assertThat(report.select("h3").eachText()).anyMatch(h -> h.startsWith("Against the oracle annotators"));
+    }
+
+    @Test
     void aFinishedEvaluationIsReadBackForTheReportWithoutRecomputing() throws Exception {
         assertThat(dev.penumbra.report.EvaluationSections.finished(eval)).isTrue();
         var section = dev.penumbra.report.EvaluationSections.read(eval);
@@ -145,8 +192,8 @@ class EvaluateCommandTest {
         Document doc = Jsoup.parse(report.toFile(), "UTF-8");
         assertThat(doc.title()).contains("Penumbra evaluation");
         List<Element> imgs = doc.select("img");
-        // Fig 3, 4, 5, 6 (GED and diversity), 7, reliability, risk-coverage
-        assertThat(imgs).hasSize(8);
+        // Fig 3, 4, 5, 6 (GED and diversity), 7, reliability, risk-coverage, and two runs' training curves
+        assertThat(imgs).hasSize(10);
         for (Element img : imgs) {
             String src = img.attr("src");
             assertThat(src).startsWith("data:image/png;base64,");
@@ -157,7 +204,7 @@ class EvaluateCommandTest {
         }
         List<Element> links = doc.select("a[href]").stream()
                 .filter(a -> !a.attr("href").startsWith("#")).toList();
-        assertThat(links).hasSize(16);
+        assertThat(links).hasSize(2 * 10);
         for (Element a : links) {
             Path file = eval.resolve(a.attr("href"));
             assertThat(file).isRegularFile();
