@@ -58,7 +58,7 @@ public final class EvaluationTables {
                 "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
                 "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground", "majority_dice",
                 "unanimous_foreground_pixels", "unanimous_found_pixels", "unanimous_background_pixels",
-                "unanimous_background_marked_pixels"));
+                "unanimous_background_marked_pixels", "empty_samples"));
         boolean oracle = e.models().stream().anyMatch(m -> m.oracle() != null);
         if (oracle) {
             header.addAll(List.of("oracle_ged@" + largest, "oracle_floor@" + largest));
@@ -78,7 +78,7 @@ public final class EvaluationTables {
                         s.softDice(), s.meanEntropy(), s.meanMutualInformation(), s.meanAnnotatorEntropy(),
                         s.predictedForeground(), s.annotatedForeground(), s.majorityDice(),
                         s.unanimousForeground(), s.unanimousFound(), s.unanimousBackground(),
-                        s.unanimousMarked()));
+                        s.unanimousMarked(), s.emptySamples()));
                 if (oracle) {
                     row.addAll(List.of(s.oracleGed(), s.oracleFloor()));
                 }

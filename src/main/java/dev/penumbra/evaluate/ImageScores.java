@@ -27,6 +27,8 @@ package dev.penumbra.evaluate;
  * @param unanimousFound        of those, the pixels the mean prediction calls foreground
  * @param unanimousBackground   pixels no annotator marks
  * @param unanimousMarked       of those, the pixels the mean prediction calls foreground
+ * @param emptySamples          share of the samples (largest count) with no foreground pixel, on an image where
+ *                              every annotator marks some pixel (a clear miss); NaN on other images
  * @param oracleGed             GED at the largest sample count against the image's oracle annotators (see
  *                              {@link OracleScores}); NaN when the data has no oracle
  * @param oracleFloor           what samples from the true annotator distribution score there; NaN without oracle
@@ -36,5 +38,6 @@ public record ImageScores(String model, String image, int annotators, double[] g
                           double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
                           double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground,
                           double majorityDice, int unanimousForeground, int unanimousFound,
-                          int unanimousBackground, int unanimousMarked, double oracleGed, double oracleFloor) {
+                          int unanimousBackground, int unanimousMarked, double emptySamples, double oracleGed,
+                          double oracleFloor) {
 }

@@ -119,7 +119,24 @@ final class SampledImage {
                 unbiased.annotationDiversity(), HungarianIou.matched(largest, annotations),
                 SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
                 predictedCount / (double) n, annotated / n, majorityDice(), unanimous, found,
-                background, marked, against.ged(), against.floor());
+                background, marked, unanimous > 0 ? emptyShare(largest) : Double.NaN, against.ged(),
+                against.floor());
+    }
+
+    /** The share of the samples without any foreground pixel. */
+    private static double emptyShare(List<byte[]> samples) {
+        int empty = 0;
+        for (byte[] s : samples) {
+            boolean any = false;
+            for (byte v : s) {
+                if (v != 0) {
+                    any = true;
+                    break;
+                }
+            }
+            empty += any ? 0 : 1;
+        }
+        return empty / (double) samples.size();
     }
 
     /** Dice of the samples' majority mask against the annotators' majority mask; NaN without annotator majority. */

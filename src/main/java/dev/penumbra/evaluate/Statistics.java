@@ -43,6 +43,7 @@ public final class Statistics {
         m.put("entropy", ImageScores::meanEntropy);
         m.put("mutual_information", ImageScores::meanMutualInformation);
         m.put("majority_dice", ImageScores::majorityDice);
+        m.put("empty_samples", ImageScores::emptySamples);
         return m;
     }
 
@@ -121,6 +122,8 @@ public final class Statistics {
                 mean(e.images(), ImageScores::predictedForeground), mean(e.images(), ImageScores::annotatedForeground),
                 mean(e.images(), s -> s.diversity()[k]), mean(e.images(), ImageScores::annotationDiversity),
                 e.images().size(), correctness.images(), agreement == null ? -1 : agreement.images(),
+                mean(e.images().stream().filter(s -> Double.isFinite(s.emptySamples())).toList(),
+                        ImageScores::emptySamples),
                 outcome == null ? List.of() : outcome.epochs(), outcome == null ? 0 : outcome.bestEpoch());
     }
 

@@ -19,13 +19,16 @@ import java.util.List;
  * @param images              test images evaluated (what the t-tests rest on)
  * @param correctnessImages   images entering the rm_corr of correctness with entropy
  * @param agreementImages     images entering the rm_corr of disagreement with entropy; -1 with one annotator
+ * @param emptySamples        mean share of samples without foreground on the images where every annotator marks
+ *                            a lesion; NaN when no image has one
  * @param epochs              the training run's epoch records, empty when unknown
  * @param bestEpoch           the run's best epoch, 0 when unknown
  */
 public record Evidence(boolean sampling, long unanimousPixels, long unanimousFound, long unanimousBackground,
                        long unanimousMarked, double predictedForeground,
                        double annotatedForeground, double sampleDiversity, double annotatorDiversity, int images,
-                       int correctnessImages, int agreementImages, List<EpochRecord> epochs, int bestEpoch) {
+                       int correctnessImages, int agreementImages, double emptySamples, List<EpochRecord> epochs,
+                       int bestEpoch) {
 
     public Evidence {
         epochs = List.copyOf(epochs);

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import static dev.penumbra.health.HealthThresholds.ANNOTATORS_DISAGREE;
 import static dev.penumbra.health.HealthThresholds.MAX_BACKGROUND_MARKED;
+import static dev.penumbra.health.HealthThresholds.MAX_EMPTY_SAMPLES;
 import static dev.penumbra.health.HealthThresholds.MAX_VALIDATION_RATIO;
 import static dev.penumbra.health.HealthThresholds.MIN_EPOCHS_FOR_STOP_CHECK;
 import static dev.penumbra.health.HealthThresholds.MIN_IMAGES;
@@ -29,6 +30,7 @@ public final class HealthChecks {
         noForeground(e, flags);
         foregroundEverywhere(e, flags);
         noDiversity(e, flags);
+        emptySamples(e, flags);
         fewImages(e, flags);
         training(e, flags);
         klCollapsed(e, flags);
@@ -88,6 +90,15 @@ public final class HealthChecks {
                     String.format(Locale.ROOT, "its samples are (nearly) identical (diversity %.3f) while the"
                             + " annotators disagree (%.3f): it does not represent their disagreement",
                             e.sampleDiversity(), e.annotatorDiversity())));
+        }
+    }
+
+    private static void emptySamples(Evidence e, List<HealthFlag> flags) {
+        if (e.emptySamples() > MAX_EMPTY_SAMPLES) {
+            flags.add(new HealthFlag("empty_samples", e.emptySamples(), MAX_EMPTY_SAMPLES,
+                    percent(e.emptySamples()) + " of its samples predict no lesion on images where every annotator"
+                            + " marks one (MC-Dropout with dropout on the input image blanks the input in a share p"
+                            + " of its samples): its diversity and GED count those misses as spread"));
         }
     }
 

@@ -161,17 +161,20 @@ public final class HtmlReport {
 
         private void summaryTable(int k) {
             List<String> header = List.of("model", "GED@" + k, "diversity@" + k, "GED@" + k + " unbiased",
-                    "Hungarian IoU@" + k, "soft Dice", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate");
+                    "Hungarian IoU@" + k, "soft Dice", "empty samples", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate");
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
                 rows.add(List.of(HealthHtml.label(s), ci(s.means().get("ged@" + k)), ci(s.means().get("diversity@" + k)),
                         ci(s.means().get("ged_unbiased@" + k)), ci(s.means().get("hungarian_iou@" + k)),
-                        ci(s.means().get("soft_dice")), ci(s.means().get("entropy")), num(s.ece(), 4),
+                        ci(s.means().get("soft_dice")), ci(s.means().get("empty_samples")),
+                        ci(s.means().get("entropy")), num(s.ece(), 4),
                         num(s.auroc(), 3), num(s.aurc(), 4), num(s.errorRate(), 4)));
             }
             b.append("<p class=\"caption\">Dataset means with bootstrap 95% intervals (")
                     .append(e.settings().bootstrap()).append(" resamples of the images). GED and diversity: paper"
-                            + " estimator unless marked unbiased; lower GED is better. ECE: expected calibration"
+                            + " estimator unless marked unbiased; lower GED is better. Empty samples: the share of"
+                            + " samples without any foreground on the images where every annotator marks a lesion."
+                            + " ECE: expected calibration"
                             + " error of the foreground probability against the annotators. AUROC / AURC: pixel"
                             + " entropy as a detector of wrong pixels (higher AUROC, lower AURC is better; the"
                             + " error rate is the AURC of a detector that knows nothing).</p>\n");

@@ -63,7 +63,8 @@ class EvaluateCommandTest {
         List<String> images = Files.readAllLines(eval.resolve("images.csv"));
         int testImages = (images.size() - 1) / 2;
         assertThat(testImages).isPositive();
-        assertThat(images.get(0)).startsWith("model,image,annotators,ged@1,ged@4,ged@8,ged@16,diversity@1");
+        assertThat(images.get(0)).startsWith("model,image,annotators,ged@1,ged@4,ged@8,ged@16,diversity@1")
+                .contains(",majority_dice,").contains(",empty_samples");
         // the softmax U-Net has one distinct sample: its diversity is 0 at every sample count
         JsonNode json = Json.MAPPER.readTree(eval.resolve("images.json").toFile());
         assertThat(json.get("images")).hasSize(2 * testImages);

@@ -14,7 +14,7 @@ class HealthChecksTest {
 
     /** A model that finds 80% of the unanimous pixels, samples diversely, on 40 images, trained for 10 epochs. */
     private static Evidence healthy() {
-        return new Evidence(true, 1000, 800, 50000, 500, 0.02, 0.021, 0.3, 0.25, 40, 30, 35,
+        return new Evidence(true, 1000, 800, 50000, 500, 0.02, 0.021, 0.3, 0.25, 40, 30, 35, 0.05,
                 epochs(10, 5, 0.05, 0.07), 5);
     }
 
@@ -39,7 +39,7 @@ class HealthChecksTest {
     void noForegroundFiresWhenUnanimousPixelsAreMissed() {
         Evidence h = healthy();
         Evidence missed = new Evidence(h.sampling(), 1000, 50, 50000, 0, 0.001, h.annotatedForeground(), h.sampleDiversity(),
-                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(),
+                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.emptySamples(), h.epochs(),
                 h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(missed);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("no_foreground");
@@ -48,7 +48,7 @@ class HealthChecksTest {
         // just above the threshold: quiet
         Evidence enough = new Evidence(h.sampling(), 1000, 100, 50000, 0, 0.001, h.annotatedForeground(),
                 h.sampleDiversity(), h.annotatorDiversity(), h.images(), h.correctnessImages(),
-                h.agreementImages(), h.epochs(), h.bestEpoch());
+                h.agreementImages(), h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(enough)).isEmpty();
     }
 
@@ -57,11 +57,11 @@ class HealthChecksTest {
         Evidence h = healthy();
         // no pixel is unanimous (annotators always disagree), but the model predicts nothing at all
         Evidence empty = new Evidence(h.sampling(), 0, 0, 50000, 0, 0.0, 0.01, h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(), h.bestEpoch());
+                h.images(), h.correctnessImages(), h.agreementImages(), h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(empty)).containsExactly("no_foreground");
         // data without any annotated foreground says nothing about finding lesions
         Evidence nothingToFind = new Evidence(h.sampling(), 0, 0, 50000, 0, 0.0, 0.0, h.sampleDiversity(),
-                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.epochs(),
+                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.emptySamples(), h.epochs(),
                 h.bestEpoch());
         assertThat(names(nothingToFind)).isEmpty();
     }
@@ -71,7 +71,7 @@ class HealthChecksTest {
         Evidence h = healthy();
         Evidence everywhere = new Evidence(h.sampling(), 1000, 1000, 50000, 40000, 0.8, h.annotatedForeground(),
                 h.sampleDiversity(), h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch());
+                h.emptySamples(), h.epochs(), h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(everywhere);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("foreground_everywhere");
         assertThat(flags.get(0).value()).isEqualTo(0.8);
@@ -83,19 +83,19 @@ class HealthChecksTest {
         Evidence alike = new Evidence(true, h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), 0.001, 0.25, h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch());
+                h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(alike)).containsExactly("no_diversity");
         // the deterministic U-Net is not a sampling model: one sample is what it is
         Evidence deterministic = new Evidence(false, h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), 0.0, 0.25, h.images(), h.correctnessImages(),
-                h.agreementImages(), h.epochs(), h.bestEpoch());
+                h.agreementImages(), h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(deterministic)).isEmpty();
         // annotators who agree need no diverse samples
         Evidence agreeing = new Evidence(true, h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), 0.001, 0.01, h.images(), h.correctnessImages(), h.agreementImages(),
-                h.epochs(), h.bestEpoch());
+                h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(agreeing)).isEmpty();
     }
 
@@ -104,7 +104,7 @@ class HealthChecksTest {
         Evidence h = healthy();
         Evidence few = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
-                h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), 9, 4, 9, h.epochs(),
+                h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), 9, 4, 9, h.emptySamples(), h.epochs(),
                 h.bestEpoch());
         List<HealthFlag> flags = HealthChecks.check(few);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("few_images_ttest",
@@ -115,7 +115,7 @@ class HealthChecksTest {
         Evidence single = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), -1, h.epochs(), h.bestEpoch());
+                h.images(), h.correctnessImages(), -1, h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(single)).isEmpty();
     }
 
@@ -125,13 +125,13 @@ class HealthChecksTest {
         Evidence once = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 1, 0.05, 0.07), 1);
+                h.correctnessImages(), h.agreementImages(), h.emptySamples(), epochs(10, 1, 0.05, 0.07), 1);
         assertThat(names(once)).containsExactly("stopped_at_once");
         // a one-epoch run has nothing to improve on
         Evidence short1 = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(),
                 h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
-                h.images(), h.correctnessImages(), h.agreementImages(), epochs(1, 1, 0.05, 0.07), 1);
+                h.images(), h.correctnessImages(), h.agreementImages(), h.emptySamples(), epochs(1, 1, 0.05, 0.07), 1);
         assertThat(names(short1)).isEmpty();
     }
 
@@ -141,7 +141,7 @@ class HealthChecksTest {
         Evidence gap = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.04, 0.5), 5);
+                h.correctnessImages(), h.agreementImages(), h.emptySamples(), epochs(10, 5, 0.04, 0.5), 5);
         List<HealthFlag> flags = HealthChecks.check(gap);
         assertThat(flags).extracting(HealthFlag::name).containsExactly("validation_gap");
         assertThat(flags.get(0).value()).isCloseTo(12.5, org.assertj.core.data.Offset.offset(1e-9));
@@ -149,7 +149,7 @@ class HealthChecksTest {
         Evidence tiny = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(),
                 h.unanimousBackground(), h.unanimousMarked(), h.predictedForeground(),
                 h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(), h.images(),
-                h.correctnessImages(), h.agreementImages(), epochs(10, 5, 0.01, 0.05), 5);
+                h.correctnessImages(), h.agreementImages(), h.emptySamples(), epochs(10, 5, 0.01, 0.05), 5);
         assertThat(names(tiny)).isEmpty();
     }
 
@@ -167,7 +167,7 @@ class HealthChecksTest {
         Evidence h = healthy();
         return new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(),
                 h.unanimousMarked(), h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(),
-                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), epochs, best);
+                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), h.emptySamples(), epochs, best);
     }
 
     @Test
@@ -183,7 +183,7 @@ class HealthChecksTest {
         Evidence h = withEpochs(punetEpochs(10, 5, 0.002), 5);
         Evidence single = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(),
                 h.unanimousMarked(), h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), 0.0,
-                h.images(), h.correctnessImages(), -1, h.epochs(), h.bestEpoch());
+                h.images(), h.correctnessImages(), -1, h.emptySamples(), h.epochs(), h.bestEpoch());
         assertThat(names(single)).isEmpty();
     }
 
@@ -196,5 +196,23 @@ class HealthChecksTest {
         epochs.set(7, new EpochRecord(best.epoch(), best.step(), best.trainLoss(), best.validationLoss(),
                 Double.NaN, Double.NaN, recovered, recovered, true, best.seconds()));
         assertThat(names(withEpochs(epochs, 8))).isEmpty();
+    }
+
+    @Test
+    void emptySamplesFiresWhenManySamplesMissAClearLesion() {
+        Evidence h = healthy();
+        Evidence blank = new Evidence(h.sampling(), h.unanimousPixels(), h.unanimousFound(), h.unanimousBackground(),
+                h.unanimousMarked(), h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(),
+                h.annotatorDiversity(), h.images(), h.correctnessImages(), h.agreementImages(), 0.5, h.epochs(),
+                h.bestEpoch());
+        List<HealthFlag> flags = HealthChecks.check(blank);
+        assertThat(flags).extracting(HealthFlag::name).containsExactly("empty_samples");
+        assertThat(flags.get(0).value()).isEqualTo(0.5);
+        assertThat(flags.get(0).threshold()).isEqualTo(HealthThresholds.MAX_EMPTY_SAMPLES);
+        // no image with a lesion every annotator marks: nothing to miss
+        Evidence none = new Evidence(h.sampling(), 0, 0, h.unanimousBackground(), h.unanimousMarked(),
+                h.predictedForeground(), h.annotatedForeground(), h.sampleDiversity(), h.annotatorDiversity(),
+                h.images(), h.correctnessImages(), h.agreementImages(), Double.NaN, h.epochs(), h.bestEpoch());
+        assertThat(names(none)).isEmpty();
     }
 }
