@@ -124,7 +124,7 @@ public final class ActiveCommand implements Callable<Integer> {
 
     private RunSpec base(Preset p, DataOptions options, Dataset dataset) {
         RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, steps, 0, filters, null, null,
-                false, null, 4, 6, null, true, 0);
+                false, null, 4, 6, null, true, 0, null);
         return RunSpecs.of(model, p, o, data, options, dataset, seed);
     }
 

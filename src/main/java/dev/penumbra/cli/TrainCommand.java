@@ -66,8 +66,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
     List<Integer> filters;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "mcdropout: channel-dropout probability in (0, 1) (default: the preset's, 0.5).")
+    @Option(names = "--dropout", paramLabel = "P", description = "mcdropout: channel-dropout probability in (0, 1)"
+            + " (default: the preset's: 0.5 for lidc and isic, 0.1 for demo).")
     Double dropout;
+
+    @Option(names = "--input-dropout", negatable = true, description = "mcdropout: drop channels of the input image"
+            + " in the first block, as the published code does; --no-input-dropout drops only features (default: the"
+            + " preset's: on for isic, off for lidc and demo).")
+    Boolean inputDropout;
 
     @Option(names = "--members", paramLabel = "M", description = "ensemble: number of U-Nets (default: ${DEFAULT-VALUE}).", defaultValue = "4")
     int members;
@@ -142,15 +148,15 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, maxSteps, patience, filters, dropout,
-                batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery);
+                batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery, inputDropout);
         return RunSpecs.of(model, p, o, data, options, dataset, seed);
     }
 
     /** Model-specific options given to another model would be ignored: refuse them instead. */
     private void checkModelOptions() {
         CommandSpec cs = spec;
-        String[][] owners = {{"--dropout", "mcdropout"}, {"--members", "ensemble"}, {"--latent-dim", "punet"},
-            {"--beta", "punet"}};
+        String[][] owners = {{"--dropout", "mcdropout"}, {"--input-dropout", "mcdropout"},
+            {"--members", "ensemble"}, {"--latent-dim", "punet"}, {"--beta", "punet"}};
         for (String[] o : owners) {
             if (cs.commandLine().getParseResult().hasMatchedOption(o[0]) && !model.equals(o[1])) {
                 throw new InputException(o[0] + " applies to --model " + o[1] + " only, not " + model);

@@ -106,7 +106,7 @@ public final class TuneCommand implements Callable<Integer> {
             RunSpecs.Overrides o = new RunSpecs.Overrides(
                     point.containsKey(GridParameter.LR) ? point.get(GridParameter.LR).floatValue() : null, batchSize,
                     maxEpochs, maxSteps, null, filters, point.get(GridParameter.DROPOUT), null, false, null, 4, 6,
-                    point.get(GridParameter.BETA), true, 0);
+                    point.get(GridParameter.BETA), true, 0, null);
             return RunSpecs.of(model, p, o, data, options, dataset, seed);
         }, dataset, out, device, engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
         Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),

@@ -41,7 +41,7 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
             }
             Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
             RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
-                    null, false, null, 4, 6, t.get("beta"), true, null);
+                    null, false, null, 4, 6, t.get("beta"), true, null, null);
             runs.put(model, RunSpecs.of(model, preset, o, data, options, dataset, seed));
             if (!skipActive) {
                 ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
@@ -49,7 +49,7 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
                         add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
                         steps != null ? steps : demo ? 25 : 5000);
                 RunSpecs.Overrides ao = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, a.steps(), 0, filters,
-                        t.get("dropout"), null, false, null, 4, 6, t.get("beta"), true, 0);
+                        t.get("dropout"), null, false, null, 4, 6, t.get("beta"), true, 0, null);
                 active.put(model, new StudyDefinition.ActiveBase(a, RunSpecs.of(model, preset, ao, data, options,
                         dataset, seed)));
             }

@@ -19,20 +19,23 @@ public final class RunSpecs {
      * @param classWeights C weights or null
      * @param beta         the Probabilistic U-Net's KL weight, or null for the preset's
      * @param gedEvery     epochs between validation GED measurements (0 = never), or null for the preset's
+     * @param inputDropout whether MC-Dropout's first block drops channels of the input image (published: yes), or
+     *                     null for the preset's
      */
     public record Overrides(Float learningRate, Integer batchSize, Integer maxEpochs, long maxSteps, Integer patience,
                             List<Integer> filters, Double dropout, Boolean batchNorm, boolean residual,
                             float[] classWeights, int members, int latentDim, Double beta, boolean augment,
-                            Integer gedEvery) {
+                            Integer gedEvery, Boolean inputDropout) {
 
         /** The preset as it is. */
         public static Overrides none() {
-            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, null, true, null);
+            return new Overrides(null, null, null, 0, null, null, null, null, false, null, 4, 6, null, true, null,
+                    null);
         }
 
         public Overrides withMaxEpochs(Integer epochs) {
             return new Overrides(learningRate, batchSize, epochs, maxSteps, patience, filters, dropout, batchNorm,
-                    residual, classWeights, members, latentDim, beta, augment, gedEvery);
+                    residual, classWeights, members, latentDim, beta, augment, gedEvery, inputDropout);
         }
     }
 
@@ -49,7 +52,8 @@ public final class RunSpecs {
         int w = dataset.width();
         UNetConfig backbone = new UNetConfig(channels, options.classes(), o.filters() == null ? preset.filters() : o.filters(), 3,
                 o.batchNorm() == null ? preset.batchNorm() : o.batchNorm(),
-                o.dropout() == null ? mp.dropout() : o.dropout(), o.residual(), mp.inputDropout());
+                o.dropout() == null ? mp.dropout() : o.dropout(), o.residual(),
+                o.inputDropout() == null ? mp.inputDropout() : o.inputDropout());
         backbone.checkInputSize(h, w);
         float[] weights = o.classWeights() != null ? o.classWeights() : preset.classWeightsFor(options.classes());
         ModelSettings settings = new ModelSettings(backbone, weights, o.members(), o.latentDim(),

@@ -106,6 +106,23 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void inputDropoutIsChosenOnTheCommandLineForMcDropoutOnly() throws Exception {
+        // the demo preset drops features only; --input-dropout restores the published first block, and back
+        for (String[] choice : new String[][] {{"--input-dropout", "true"}, {"--no-input-dropout", "false"}}) {
+            Path run = tmp.resolve("input" + choice[1]);
+            Cli r = Cli.run(trainWith(run, "mcdropout", "32", choice[0]));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode backbone = Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("settings").get("backbone");
+            assertThat(backbone.get("inputDropout").asText()).as(choice[0]).isEqualTo(choice[1]);
+        }
+        for (String option : List.of("--input-dropout", "--no-input-dropout")) {
+            Cli refused = Cli.run(train(tmp.resolve("refused" + option), option));
+            assertThat(refused.isCleanInputError()).as(refused.err()).isTrue();
+            assertThat(refused.err()).contains("--input-dropout applies to --model mcdropout only");
+        }
+    }
+
+    @Test
     void anExistingRunFolderIsNeverOverwritten() throws Exception {
         Path run = tmp.resolve("taken");
         Files.createDirectories(run);
