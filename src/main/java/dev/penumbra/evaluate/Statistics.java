@@ -4,9 +4,12 @@ import dev.penumbra.health.Evidence;
 import dev.penumbra.health.HealthChecks;
 import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
+import dev.penumbra.stats.EffectSize;
+import dev.penumbra.stats.Holm;
 import dev.penumbra.stats.TTest;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainingOutcome;
+import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 import java.nio.file.Path;
@@ -188,30 +191,48 @@ public final class Statistics {
     }
 
     /**
-     * For every ordered pair of models (a, b), the one-sided tests that a's per-image GED at the largest sample
-     * count is lower than b's, two-sample and paired.
+     * For every unordered pair of models, the per-image GED at the largest sample count compared: the pair ordered
+     * lower mean first, two-sided paired and two-sample t-tests, Holm's adjustment of the paired p-values over all
+     * pairs of this evaluation, the mean paired difference with a bootstrap interval, and Cohen's d_z.
      */
     public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
         String metric = "ged@" + settings.largestCount();
         int last = settings.gedCounts().length - 1;
         Function<ModelEvaluation, double[]> values = m -> m.images().stream().mapToDouble(s -> s.ged()[last]).toArray();
-        List<Comparison> out = new ArrayList<>();
-        for (ModelEvaluation a : models) {
-            for (ModelEvaluation b : models) {
-                if (a == b) {
-                    continue;
-                }
-                double[] x = values.apply(a);
-                double[] y = values.apply(b);
-                if (x.length < 2 || y.length < 2) {
+        record Pair(ModelEvaluation a, ModelEvaluation b) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            for (int j = i + 1; j < models.size(); j++) {
+                ModelEvaluation x = models.get(i);
+                ModelEvaluation y = models.get(j);
+                if (x.images().size() < 2 || y.images().size() < 2) {
                     continue; // a t-test needs two images per model
                 }
-                TTest.Result two = TTest.twoSample(x, y, TTest.Alternative.LESS);
-                boolean sameImages = a.images().stream().map(ImageScores::image).toList()
-                        .equals(b.images().stream().map(ImageScores::image).toList());
-                TTest.Result paired = sameImages ? TTest.paired(x, y, TTest.Alternative.LESS) : null;
-                out.add(new Comparison(metric, a.label(), b.label(), two, paired));
+                boolean swap = StatUtils.mean(values.apply(y)) < StatUtils.mean(values.apply(x));
+                pairs.add(swap ? new Pair(y, x) : new Pair(x, y));
             }
+        }
+        String family = String.format(java.util.Locale.ROOT, "the %d pair%s of %d models on %s in this evaluation",
+                pairs.size(), pairs.size() == 1 ? "" : "s", models.size(), metric);
+        List<TTest.Result> paired = new ArrayList<>();
+        for (Pair p : pairs) {
+            boolean sameImages = p.a().images().stream().map(ImageScores::image).toList()
+                    .equals(p.b().images().stream().map(ImageScores::image).toList());
+            paired.add(sameImages ? TTest.paired(values.apply(p.a()), values.apply(p.b()), TTest.Alternative.TWO_SIDED)
+                    : null);
+        }
+        double[] holm = Holm.adjust(paired.stream().mapToDouble(t -> t == null ? Double.NaN : t.p()).toArray());
+        List<Comparison> out = new ArrayList<>();
+        for (int k = 0; k < pairs.size(); k++) {
+            double[] x = values.apply(pairs.get(k).a());
+            double[] y = values.apply(pairs.get(k).b());
+            TTest.Result t = paired.get(k);
+            out.add(new Comparison(metric, pairs.get(k).a().label(), pairs.get(k).b().label(), t, holm[k], family,
+                    t == null ? null : Bootstrap.meanCi(EffectSize.differences(x, y), settings.bootstrap(), 0.95,
+                            settings.seed()),
+                    t == null ? Double.NaN : EffectSize.cohensDz(x, y),
+                    TTest.twoSample(x, y, TTest.Alternative.TWO_SIDED)));
         }
         return out;
     }

@@ -24,8 +24,11 @@ final class Html {
         return b.toString();
     }
 
-    /** A number with {@code digits} decimals, or an en dash for NaN. */
+    /** A number with {@code digits} decimals, an en dash for NaN, and the infinity sign for an infinite value. */
     static String num(double v, int digits) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "\u221e" : "\u2212\u221e";
+        }
         return Double.isNaN(v) ? "\u2013" : String.format(Locale.ROOT, "%." + digits + "f", v);
     }
 

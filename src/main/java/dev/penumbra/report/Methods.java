@@ -30,9 +30,11 @@ final class Methods {
             rm_corr: ANCOVA with the image as subject; p from Student's t; 95% CI by Fisher's z), tested at
             &alpha; = 0.01.</dd>
             <dt>Model comparisons</dt>
-            <dd>One-sided t-tests that one model's per-image GED is lower than another's: the published two-sample
-            test (Student's with equal group sizes, Welch's otherwise, as pingouin chooses) and the paired test over
-            the same images.</dd>
+            <dd>Every unordered pair of models once, the lower mean per-image GED first: the two-sided paired
+            t-test over the same images (primary), with the mean paired difference (bootstrap 95% interval),
+            Cohen's d<sub>z</sub> and Holm's adjustment over all pairs of the evaluation; beside it the published
+            two-sample test (Student's with equal group sizes, Welch's otherwise, as pingouin chooses), two-sided
+            because the order comes from the data.</dd>
             <dt>Calibration and failure detection (beyond the paper)</dt>
             <dd>ECE of the foreground probability over every test pixel, in equal-width bins, against the share of
             annotators marking the pixel (a soft target with several annotators). AUROC of pixel entropy for

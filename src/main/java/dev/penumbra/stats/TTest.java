@@ -59,6 +59,14 @@ public final class TTest {
             if (Double.isNaN(t)) {
                 return Double.NaN;
             }
+            if (Double.isInfinite(t)) {
+                boolean below = t < 0;
+                return switch (this) {
+                    case LESS -> below ? 0.0 : 1.0;
+                    case GREATER -> below ? 1.0 : 0.0;
+                    case TWO_SIDED -> 0.0;
+                };
+            }
             TDistribution dist = new TDistribution(null, dof);
             // lower tails only: 1 - cdf would lose the digits of small p-values
             return switch (this) {
@@ -73,7 +81,9 @@ public final class TTest {
      * One t-test.
      *
      * @param test "Student", "Welch" or "paired"
-     * @param t the t statistic, in units of the standard error of mean(a) - mean(b); NaN with zero variance
+     * @param t the t statistic, in units of the standard error of mean(a) - mean(b); for the paired test +-inf
+     *          when every difference is the same non-zero value and NaN when all are 0 (as scipy); NaN for the
+     *          two-sample test with zero variance in both samples
      * @param dof degrees of freedom (fractional for Welch)
      * @param p the p-value under {@code alternative}; NaN with zero variance
      * @param meanA mean of sample a, in the unit of the data
@@ -113,7 +123,10 @@ public final class TTest {
         }
         requireTwo(a.length, b.length);
         double dof = a.length - 1.0;
-        double t = StatUtils.varianceDifference(a, b, StatUtils.meanDifference(a, b)) == 0 ? Double.NaN
+        double mean = StatUtils.meanDifference(a, b);
+        // as scipy: equal non-zero differences give t = +-inf (p = 0 or 1), all-zero differences NaN
+        double t = StatUtils.varianceDifference(a, b, mean) == 0
+                ? (mean == 0 ? Double.NaN : Math.copySign(Double.POSITIVE_INFINITY, mean))
                 : TestUtils.pairedT(a, b);
         return new Result("paired", t, dof, alt.pValue(t, dof), alt, a.length, b.length, StatUtils.mean(a),
                 StatUtils.mean(b));

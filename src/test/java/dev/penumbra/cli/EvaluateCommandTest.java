@@ -94,11 +94,26 @@ class EvaluateCommandTest {
     @Test
     void statisticsHoldTestsAndCorrelationsForEveryModel() throws Exception {
         JsonNode stats = Json.MAPPER.readTree(eval.resolve("statistics.json").toFile());
-        assertThat(stats.get("comparisons")).hasSize(2);
+        // one unordered pair, the lower mean GED first, two-sided tests, effect sizes and the adjusted p
+        assertThat(stats.get("comparisons")).hasSize(1);
         JsonNode first = stats.get("comparisons").get(0);
         assertThat(first.get("metric").asText()).isEqualTo("ged@16");
         assertThat(first.get("twoSample").get("test").asText()).isEqualTo("Student");
         assertThat(first.get("paired").get("test").asText()).isEqualTo("paired");
+        assertThat(first.get("paired").get("alternative").asText()).isEqualTo("two-sided");
+        assertThat(first.get("paired").get("meanA").asDouble())
+                .isLessThanOrEqualTo(first.get("paired").get("meanB").asDouble());
+        double difference = first.get("meanDifference").get("estimate").asDouble();
+        assertThat(difference).isCloseTo(first.get("paired").get("meanA").asDouble()
+                - first.get("paired").get("meanB").asDouble(), within(1e-9));
+        assertThat(first.get("meanDifference").get("low").asDouble()).isLessThanOrEqualTo(difference);
+        // one test in the family: Holm leaves its p as it is
+        assertThat(first.get("pairedHolm").asDouble()).isEqualTo(first.get("paired").get("p").asDouble());
+        assertThat(first.get("family").asText()).contains("1 pair of 2 models on ged@16");
+        if (first.get("paired").get("t").isNumber()) {
+            assertThat(first.get("cohensDz").asDouble()).isCloseTo(first.get("paired").get("t").asDouble()
+                    / Math.sqrt(first.get("paired").get("nA").asInt()), within(1e-9));
+        }
         for (String model : List.of("softmax", "mcdropout")) {
             JsonNode c = stats.get("correlations").get(model);
             assertThat(c.get("correctness").get("x").asText()).isEqualTo("correct");
@@ -176,7 +191,7 @@ class EvaluateCommandTest {
         assertThat(section.evaluation().summaries().get(1).means().get("ged@16").estimate())
                 .isEqualTo(summary.get(1).get("means").get("ged@16").get("estimate").asDouble());
         assertThat(section.evaluation().comparisons().get(0).twoSample().alternative())
-                .isEqualTo(dev.penumbra.stats.TTest.Alternative.LESS);
+                .isEqualTo(dev.penumbra.stats.TTest.Alternative.TWO_SIDED);
         assertThat(section.evaluation().settings().gedCounts()).containsExactly(1, 4, 8, 16);
         assertThat(section.figures()).containsKeys("fig3", "fig4", "fig5", "fig6", "fig7", "reliability");
         for (var f : section.figures().values()) {

@@ -74,7 +74,26 @@ class TTestTest {
         TTest.Result r = TTest.twoSample(same, new double[] {0.7, 0.7, 0.7}, Alternative.TWO_SIDED);
         assertThat(r.t()).isNaN();
         assertThat(r.p()).isNaN();
-        assertThat(TTest.paired(new double[] {1, 2, 3}, new double[] {0, 1, 2}, Alternative.LESS).p()).isNaN();
+    }
+
+    /**
+     * scipy 1.10.1: {@code ttest_rel([1, 2, 3.5], [0, 1, 2.5])} gives statistic=inf, pvalue=0.0;
+     * {@code ttest_rel([1, 2, 3.5], [2, 3, 4.5], alternative='less')} statistic=-inf, pvalue=0.0;
+     * {@code ttest_rel([1, 2, 3.5], [1, 2, 3.5])} nan, nan.
+     */
+    @Test
+    void pairedDifferencesThatAreAllEqualGiveWhatScipyGives() {
+        double[] a = {1, 2, 3.5};
+        TTest.Result up = TTest.paired(a, new double[] {0, 1, 2.5}, Alternative.TWO_SIDED);
+        assertThat(up.t()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(up.p()).isZero();
+        TTest.Result down = TTest.paired(a, new double[] {2, 3, 4.5}, Alternative.LESS);
+        assertThat(down.t()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(down.p()).isZero();
+        assertThat(TTest.paired(a, new double[] {2, 3, 4.5}, Alternative.GREATER).p()).isEqualTo(1.0);
+        TTest.Result none = TTest.paired(a, a.clone(), Alternative.TWO_SIDED);
+        assertThat(none.t()).isNaN();
+        assertThat(none.p()).isNaN();
     }
 
     @Test
