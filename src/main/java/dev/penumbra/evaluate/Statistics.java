@@ -94,10 +94,7 @@ public final class Statistics {
         }
         double[] ged = e.images().stream().mapToDouble(ImageScores::oracleGed).toArray();
         double[] floor = e.images().stream().mapToDouble(ImageScores::oracleFloor).toArray();
-        double[] excess = new double[ged.length];
-        for (int i = 0; i < ged.length; i++) {
-            excess[i] = ged[i] - floor[i];
-        }
+        double[] excess = EffectSize.differences(ged, floor);
         Bootstrap.Interval g = Bootstrap.meanCi(ged, settings.bootstrap(), 0.95, settings.seed());
         Bootstrap.Interval f = Bootstrap.meanCi(floor, settings.bootstrap(), 0.95, settings.seed());
         return new OracleSummary(ged.length, e.oracle().draws(), settings.largestCount(), g, f,
@@ -198,7 +195,9 @@ public final class Statistics {
     public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
         String metric = "ged@" + settings.largestCount();
         int last = settings.gedCounts().length - 1;
-        Function<ModelEvaluation, double[]> values = m -> m.images().stream().mapToDouble(s -> s.ged()[last]).toArray();
+        Map<ModelEvaluation, double[]> scores = new java.util.IdentityHashMap<>();
+        models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(s -> s.ged()[last]).toArray()));
+        Function<ModelEvaluation, double[]> values = scores::get;
         record Pair(ModelEvaluation a, ModelEvaluation b) {
         }
         List<Pair> pairs = new ArrayList<>();

@@ -41,14 +41,13 @@ public final class HealthChecks {
         if (e.annotatorDiversity() < ANNOTATORS_DISAGREE) {
             return; // with one annotation per image (or agreeing ones) there is nothing for the latent to encode
         }
-        for (EpochRecord r : e.epochs()) {
-            double kl = r.validationTerm(Loss.KL);
-            if (r.epoch() == e.bestEpoch() && Double.isFinite(kl) && kl < MIN_KL) {
-                flags.add(new HealthFlag("kl_collapsed", kl, MIN_KL, String.format(Locale.ROOT,
-                        "its KL(q || p) at the evaluated epoch is %.4f nats per image: the posterior equals the"
-                                + " prior, so the latent does not encode the annotations and any spread of the"
-                                + " samples is not learned from the annotators", kl)));
-            }
+        EpochRecord best = bestRecord(e);
+        double kl = best == null ? Double.NaN : best.validationTerm(Loss.KL);
+        if (Double.isFinite(kl) && kl < MIN_KL) {
+            flags.add(new HealthFlag("kl_collapsed", kl, MIN_KL, String.format(Locale.ROOT,
+                    "its KL(q || p) at the evaluated epoch is %.4f nats per image: the posterior equals the prior,"
+                            + " so the latent does not encode the annotations and any spread of the samples is not"
+                            + " learned from the annotators", kl)));
         }
     }
 
@@ -126,10 +125,8 @@ public final class HealthChecks {
                     "the validation loss was lowest after the first of " + epochs.size() + " epochs: training"
                             + " never improved the model it evaluates"));
         }
-        for (EpochRecord r : epochs) {
-            if (r.epoch() != e.bestEpoch() || !(r.trainLoss() > 0) || !Double.isFinite(r.validationLoss())) {
-                continue;
-            }
+        EpochRecord r = bestRecord(e);
+        if (r != null && r.trainLoss() > 0 && Double.isFinite(r.validationLoss())) {
             double ratio = r.validationLoss() / r.trainLoss();
             if (ratio > MAX_VALIDATION_RATIO && r.validationLoss() - r.trainLoss() > MIN_VALIDATION_GAP) {
                 flags.add(new HealthFlag("validation_gap", ratio, MAX_VALIDATION_RATIO, String.format(Locale.ROOT,
@@ -138,6 +135,11 @@ public final class HealthChecks {
                         r.validationLoss(), ratio, r.trainLoss())));
             }
         }
+    }
+
+    /** The record of the evaluated (best) epoch, or null when the run's epochs are unknown. */
+    private static EpochRecord bestRecord(Evidence e) {
+        return e.epochs().stream().filter(r -> r.epoch() == e.bestEpoch()).findFirst().orElse(null);
     }
 
     private static String percent(double share) {
