@@ -195,7 +195,7 @@ public final class ActiveLearning {
             Engine.getInstance().setRandomSeed((int) (trainingSeed ^ 0x2545F491L));
             int batch = t.batchSize();
             TestMetrics.Values test = TestMetrics.compute(trained, dataset.split(Split.TEST), ActiveSettings.SAMPLES,
-                    batch, trainingSeed);
+                    batch, trainingSeed, settings.estimator());
             List<RoundManifest.PoolEntry> entries = List.of();
             List<String> selected = List.of();
             double poolDisagreement = Double.NaN;

@@ -1,6 +1,7 @@
 package dev.penumbra.active;
 
 import dev.penumbra.InputException;
+import dev.penumbra.metric.Ged;
 
 import java.util.List;
 
@@ -15,9 +16,10 @@ import java.util.List;
  * @param add        images labelled per round
  * @param rounds     selection rounds; the experiment trains rounds + 1 models per strategy and seed
  * @param steps      gradient updates per round, from scratch, without early stopping
+ * @param estimator  the estimator of the test GED per round; paper when absent
  */
 public record ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
-                             int rounds, int steps) {
+                             int rounds, int steps, Ged.Estimator estimator) {
 
     /** Samples per image for pool scoring and the test metrics. */
     public static final int SAMPLES = 16;
@@ -40,6 +42,13 @@ public record ActiveSettings(String model, List<String> strategies, int seeds, l
         if (steps < 1) {
             throw new InputException("--steps must be at least 1, got " + steps);
         }
+        estimator = estimator == null ? Ged.Estimator.PAPER : estimator; // active.json written before it
+    }
+
+    /** An experiment whose test GED uses the paper estimator. */
+    public ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
+                          int rounds, int steps) {
+        this(model, strategies, seeds, baseSeed, initial, add, rounds, steps, Ged.Estimator.PAPER);
     }
 
     /** Images labelled after the last round. */

@@ -29,7 +29,8 @@ final class TestMetrics {
     private TestMetrics() {
     }
 
-    static Values compute(TrainedModel trained, List<Sample> test, int n, int batchSize, long seed) {
+    static Values compute(TrainedModel trained, List<Sample> test, int n, int batchSize, long seed,
+                          Ged.Estimator estimator) {
         Random draws = new Random(seed);
         int classes = trained.model().classes();
         double loss = 0;
@@ -52,8 +53,8 @@ final class TestMetrics {
                     for (int k = 0; k < n; k++) {
                         drawn.add(Overlap.foreground(masks, (k * part.size() + b) * pixels, pixels));
                     }
-                    ged += Ged.compute(drawn, s.masks().stream().map(Mask::pixels).toList(), Ged.Estimator.PAPER,
-                            draws).ged();
+                    ged += Ged.compute(drawn, s.masks().stream().map(Mask::pixels).toList(), estimator, draws)
+                            .ged();
                     double sumEntropy = 0;
                     for (int i = 0; i < pixels; i++) {
                         sumEntropy += ent[b * pixels + i];

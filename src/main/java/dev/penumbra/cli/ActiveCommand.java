@@ -92,6 +92,9 @@ public final class ActiveCommand implements Callable<Integer> {
     DataOptionsMixin dataOptions;
 
     @Mixin
+    EstimatorOption estimator;
+
+    @Mixin
     EngineOptions engine;
 
     @Spec
@@ -102,7 +105,7 @@ public final class ActiveCommand implements Callable<Integer> {
         Instant started = Instant.now();
         ModelRegistry.check(model);
         ActiveSettings settings = new ActiveSettings(model, strategies.stream().map(String::trim).toList(), seeds,
-                seed, initial, add, rounds, steps);
+                seed, initial, add, rounds, steps, estimator.get());
         Preset p = Preset.named(preset);
         DataOptions options = dataOptions.build(p.size());
         Dataset dataset = DataSource.read(data, options);

@@ -15,6 +15,7 @@ import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.report.HtmlReport;
@@ -182,7 +183,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean sampling;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
             sampling = trained.model().distinctSamples() > 1;
-            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, predictions, progress);
+            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, Ged.Estimator.PAPER, predictions,
+                    progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),

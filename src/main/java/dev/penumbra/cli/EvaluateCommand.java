@@ -9,6 +9,7 @@ import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Ged;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.TrainRun;
 import picocli.CommandLine.Command;
@@ -30,10 +31,12 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate trained runs on a dataset split and write the report.", "",
             "Draws samples per image from every run and writes into OUT: images.csv/.json (GED and diversity at each"
-                + " sample count with both estimators, Hungarian IoU, soft Dice, entropies), pixels.csv/.jsonl"
+                + " sample count, the three estimators side by side at the largest, NCC, Hungarian IoU, soft Dice, entropies), pixels.csv/.jsonl"
                 + " (sampled pixels: entropy, prediction, annotator votes, TP/FP/FN/TN), summary.json (means with"
                 + " bootstrap 95%% intervals, ECE, AUROC, AURC), statistics.json (rm_corr, t-tests), figures/ (PNG"
-                + " and SVG) and report.html, with provenance.json."})
+                + " and SVG) and report.html, with provenance.json.", "",
+            "--estimator chooses the primary GED: the one the model comparisons test and the tables lead with. "
+                + EstimatorOption.HELP})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR", description = "Run folders written by 'penumbra train'.")
@@ -73,6 +76,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     String name;
 
     @Mixin
+    EstimatorOption estimator;
+
+    @Mixin
     EngineOptions engine;
 
     @Spec
@@ -82,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Instant started = Instant.now();
         EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
-                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed);
+                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed, estimator.get());
         Split which = Split.parse(split);
         TrainRun.requireEmpty(out);
         Device device = engine.apply();
@@ -111,11 +117,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         int k = e.settings().largestCount();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s split, %d images%n", e.name(),
                 e.split(), e.images()));
+        String diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? "diversity_unbiased@" : "diversity@")
+                + k;
+        sb.append(String.format(Locale.ROOT, "GED and diversity: %s estimator%n", e.settings().estimator()));
         sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
                 "div@" + k, "HungIoU", "softDice", "entropy", "ECE", "AUROC", "rm_corr r"));
         for (ModelSummary s : e.summaries()) {
             sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
-                    s.label(), s.means().get("ged@" + k).estimate(), s.means().get("diversity@" + k).estimate(),
+                    s.label(), s.means().get(e.settings().primaryGed()).estimate(),
+                    s.means().get(diversity).estimate(),
                     s.means().get("hungarian_iou@" + k).estimate(), s.means().get("soft_dice").estimate(),
                     s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));

@@ -5,6 +5,7 @@ import dev.penumbra.io.MaskFolders;
 import dev.penumbra.metric.Ged;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,8 +72,7 @@ public final class MetricsCommand implements Runnable {
                     + " same size within an image). Prints per image the GED D^2 = 2 E[d(y, a)] - E[d(y, y')]"
                     + " - E[d(a, a')] with d = 1 - IoU, the sample diversity E[d(y, y')] and the annotation"
                     + " diversity, and their means.", "",
-                "paper: the published estimator (annotations re-drawn with replacement to the sample count, seeded;"
-                    + " all pairs including i = j). unbiased: all annotations, pairs i != j only."})
+                EstimatorOption.HELP})
     static final class GedCommand implements Callable<Integer> {
 
         @Option(names = "--samples", required = true, paramLabel = "DIR", description = "Folder of model samples, DIR/<image id>/*.png.")
@@ -81,8 +81,8 @@ public final class MetricsCommand implements Runnable {
         @Option(names = "--annotations", required = true, paramLabel = "DIR", description = "Folder of annotations, DIR/<image id>/*.png.")
         Path annotations;
 
-        @Option(names = "--estimator", paramLabel = "paper|unbiased", defaultValue = "paper", description = "GED estimator (default: ${DEFAULT-VALUE}).")
-        String estimator;
+        @Mixin
+        EstimatorOption estimator;
 
         @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the paper estimator's annotation draws (default: ${DEFAULT-VALUE}).")
         long seed;
@@ -98,7 +98,7 @@ public final class MetricsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GedReport report = evaluate(samples, annotations, samplesGlob, Ged.Estimator.parse(estimator), seed);
+            GedReport report = evaluate(samples, annotations, samplesGlob, estimator.get(), seed);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.toString(report) + System.lineSeparator() : table(report));
             out.flush();

@@ -8,6 +8,7 @@ import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.Progress;
+import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.predict.Predictor;
 import dev.penumbra.train.TrainRun;
@@ -55,6 +56,9 @@ public final class PredictCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
+    EstimatorOption estimator;
+
+    @Mixin
     EngineOptions engine;
 
     @Spec
@@ -73,7 +77,7 @@ public final class PredictCommand implements Callable<Integer> {
         TrainRun.requireEmpty(out);
         TrainRun.readSpec(run);
         try (TrainedModel trained = TrainedModel.load(run, device)) {
-            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, out,
+            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, estimator.get(), out,
                     engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
             spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
@@ -83,7 +87,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Predicts one split of {@code data} (null = the run's own data) into {@code out}, with provenance. */
     static List<ImagePrediction> run(TrainedModel trained, String data, Split split, int samples, int batchSize,
-                                     long seed, Path out, Progress.Factory progress) {
+                                     long seed, Ged.Estimator estimator, Path out, Progress.Factory progress) {
         Instant started = Instant.now();
         String source = data == null ? trained.spec().data() : data;
         Dataset dataset = DataSource.read(source, trained.spec().dataOptions());
@@ -93,10 +97,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<Sample> samplesOfSplit = dataset.split(split);
         ai.djl.engine.Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
-        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed).predict(samplesOfSplit, out,
+        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
                 progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
-                "samples", samples), Map.of("train", trained.spec().training().seed(), "predict", seed),
+                "samples", samples, "estimator", estimator.toString()), Map.of("train", trained.spec().training().seed(), "predict", seed),
                 trained.manager().getDevice().toString(), started).writeTo(out);
         return rows;
     }

@@ -104,6 +104,9 @@ public final class TrainCommand implements Callable<Integer> {
     DataOptionsMixin dataOptions;
 
     @Mixin
+    EstimatorOption estimator;
+
+    @Mixin
     EngineOptions engine;
 
     @Spec
@@ -149,7 +152,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, maxSteps, patience, filters, dropout,
                 batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery, inputDropout);
-        return RunSpecs.of(model, p, o, data, options, dataset, seed);
+        RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
+        return r.withTraining(r.training().withGedEstimator(estimator.get()));
     }
 
     /** Model-specific options given to another model would be ignored: refuse them instead. */

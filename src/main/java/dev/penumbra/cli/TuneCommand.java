@@ -9,6 +9,7 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.tune.Grid;
@@ -77,6 +78,9 @@ public final class TuneCommand implements Callable<Integer> {
     DataOptionsMixin dataOptions;
 
     @Mixin
+    EstimatorOption estimator;
+
+    @Mixin
     EngineOptions engine;
 
     @Spec
@@ -107,7 +111,8 @@ public final class TuneCommand implements Callable<Integer> {
                     point.containsKey(GridParameter.LR) ? point.get(GridParameter.LR).floatValue() : null, batchSize,
                     maxEpochs, maxSteps, null, filters, point.get(GridParameter.DROPOUT), null, false, null, 4, 6,
                     point.get(GridParameter.BETA), true, 0, null);
-            return RunSpecs.of(model, p, o, data, options, dataset, seed);
+            RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
+            return r.withTraining(r.training().withGedEstimator(estimator.get()));
         }, dataset, out, device, engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
         Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
                 Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);

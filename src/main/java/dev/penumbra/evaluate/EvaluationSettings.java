@@ -1,6 +1,7 @@
 package dev.penumbra.evaluate;
 
 import dev.penumbra.InputException;
+import dev.penumbra.metric.Ged;
 
 import java.util.Arrays;
 
@@ -14,9 +15,11 @@ import java.util.Arrays;
  * @param calibrationBins  equal-width bins of the reliability diagram and ECE
  * @param batchSize        images per forward pass
  * @param seed             seeds the sampling, the pixel draws, the GED annotation draws and the bootstrap
+ * @param estimator        the primary GED estimator: the one the model comparisons test and the report leads with
+ *                         (all three are computed and written either way)
  */
 public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImage, int bootstrap,
-                                 int calibrationBins, int batchSize, long seed) {
+                                 int calibrationBins, int batchSize, long seed, Ged.Estimator estimator) {
 
     /** {@link #pixelsPerImage} value meaning every pixel. */
     public static final int ALL_PIXELS = -1;
@@ -47,6 +50,13 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         if (batchSize < 1) {
             throw new InputException("--batch-size must be at least 1, got " + batchSize);
         }
+        estimator = estimator == null ? Ged.Estimator.PAPER : estimator;
+    }
+
+    /** Settings with the paper estimator primary. */
+    public EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImage, int bootstrap, int calibrationBins,
+                              int batchSize, long seed) {
+        this(samples, gedCounts, pixelsPerImage, bootstrap, calibrationBins, batchSize, seed, Ged.Estimator.PAPER);
     }
 
     /** The paper's settings: 16 samples, GED at 1, 4, 8, 16, 1000 pixels per image; 1000 bootstrap draws. */
@@ -74,6 +84,17 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         return gedCounts[gedCounts.length - 1];
     }
 
+    /** @return the primary estimator's metric name at the largest sample count, e.g. "ged@16", "ged_all_pairs@16" */
+    public String primaryGed() {
+        return "ged" + estimator.metricSuffix() + "@" + largestCount();
+    }
+
+    /** @return these settings with another primary estimator */
+    public EvaluationSettings withEstimator(Ged.Estimator primary) {
+        return new EvaluationSettings(samples, gedCounts, pixelsPerImage, bootstrap, calibrationBins, batchSize, seed,
+                primary);
+    }
+
     @Override
     public int[] gedCounts() {
         return gedCounts.clone();
@@ -83,7 +104,8 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     public boolean equals(Object o) {
         return o instanceof EvaluationSettings s && samples == s.samples && Arrays.equals(gedCounts, s.gedCounts)
                 && pixelsPerImage == s.pixelsPerImage && bootstrap == s.bootstrap
-                && calibrationBins == s.calibrationBins && batchSize == s.batchSize && seed == s.seed;
+                && calibrationBins == s.calibrationBins && batchSize == s.batchSize && seed == s.seed
+                && estimator == s.estimator;
     }
 
     @Override
@@ -95,6 +117,6 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     public String toString() {
         return "EvaluationSettings[samples=" + samples + ", gedCounts=" + Arrays.toString(gedCounts) + ", pixels="
                 + (pixelsPerImage == ALL_PIXELS ? "all" : pixelsPerImage) + ", bootstrap=" + bootstrap + ", bins="
-                + calibrationBins + ", batch=" + batchSize + ", seed=" + seed + "]";
+                + calibrationBins + ", batch=" + batchSize + ", seed=" + seed + ", estimator=" + estimator + "]";
     }
 }

@@ -54,8 +54,8 @@ public final class EvaluationTables {
         for (int k : counts) {
             header.add("diversity@" + k);
         }
-        header.addAll(List.of("ged_unbiased@" + largest, "diversity_unbiased@" + largest, "annotation_diversity",
-                "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
+        header.addAll(List.of("ged_all_pairs@" + largest, "ged_unbiased@" + largest,
+                "diversity_unbiased@" + largest, "annotation_diversity", "ncc", "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
                 "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground", "majority_dice",
                 "unanimous_foreground_pixels", "unanimous_found_pixels", "unanimous_background_pixels",
                 "unanimous_background_marked_pixels", "empty_samples"));
@@ -74,7 +74,8 @@ public final class EvaluationTables {
                 for (double v : s.diversity()) {
                     row.add(v);
                 }
-                row.addAll(List.of(s.gedUnbiased(), s.diversityUnbiased(), s.annotationDiversity(), s.hungarianIou(),
+                row.addAll(List.of(s.gedAllPairs(), s.gedUnbiased(), s.diversityUnbiased(),
+                        s.annotationDiversity(), s.ncc(), s.hungarianIou(),
                         s.softDice(), s.meanEntropy(), s.meanMutualInformation(), s.meanAnnotatorEntropy(),
                         s.predictedForeground(), s.annotatedForeground(), s.majorityDice(),
                         s.unanimousForeground(), s.unanimousFound(), s.unanimousBackground(),

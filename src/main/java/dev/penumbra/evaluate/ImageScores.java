@@ -2,17 +2,22 @@ package dev.penumbra.evaluate;
 
 /**
  * Scores of one test image under one model. GED and diversity are given for each sample count of
- * {@link EvaluationSettings#gedCounts()}, in that order, with the paper estimator; the unbiased estimator is given
- * for the largest count.
+ * {@link EvaluationSettings#gedCounts()}, in that order, with the paper estimator; the all-pairs and unbiased
+ * estimators (see {@link dev.penumbra.metric.Ged.Estimator}) are given for the largest count.
  *
  * @param model                 the model's label in this evaluation
  * @param image                 image id
  * @param annotators            annotations of the image
  * @param ged                   D^2 (paper estimator) per sample count
  * @param diversity             sample diversity E[d(y, y')] (paper estimator) per sample count
+ * @param gedAllPairs           D^2 with the all-pairs estimator (all given annotations, pairs i = j included) at
+ *                              the largest sample count (its sample diversity is the paper estimator's: the samples are not re-drawn)
  * @param gedUnbiased           D^2 with the unbiased estimator at the largest sample count
  * @param diversityUnbiased     sample diversity, unbiased estimator, largest sample count
  * @param annotationDiversity   E[d(a, a')] over distinct annotator pairs (0 for one annotator)
+ * @param ncc                   normalised cross-correlation of PHiSeg/SSN between the samples' expected
+ *                              cross-entropy map and each annotator's, averaged over annotators, all samples (see
+ *                              {@link dev.penumbra.metric.Ncc})
  * @param hungarianIou          mean IoU of the optimal sample-annotation matching, largest sample count
  * @param softDice              soft Dice of the mean foreground probability against the mean annotation
  * @param meanEntropy           mean pixel predictive entropy, bits
@@ -34,8 +39,8 @@ package dev.penumbra.evaluate;
  * @param oracleFloor           what samples from the true annotator distribution score there; NaN without oracle
  */
 public record ImageScores(String model, String image, int annotators, double[] ged, double[] diversity,
-                          double gedUnbiased, double diversityUnbiased, double annotationDiversity,
-                          double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
+                          double gedAllPairs, double gedUnbiased,
+                          double diversityUnbiased, double annotationDiversity, double ncc, double hungarianIou, double softDice, double meanEntropy, double meanMutualInformation,
                           double meanAnnotatorEntropy, double predictedForeground, double annotatedForeground,
                           double majorityDice, int unanimousForeground, int unanimousFound,
                           int unanimousBackground, int unanimousMarked, double emptySamples, double oracleGed,

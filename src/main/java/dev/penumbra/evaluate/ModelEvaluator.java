@@ -6,6 +6,7 @@ import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Calibration;
+import dev.penumbra.metric.Ncc;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.SampledPrediction;
 import dev.penumbra.train.TrainedModel;
@@ -60,10 +61,11 @@ public final class ModelEvaluator {
                     float[] entropy = prediction.entropy().toFloatArray();
                     float[] mutual = prediction.mutualInformation().toFloatArray();
                     long[] masks = prediction.masks().toLongArray();
+                    float[] meanLog = Ncc.meanLog(prediction.probabilities()).toFloatArray();
                     for (int b = 0; b < part.size(); b++) {
                         Sample s = part.get(b);
                         SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
-                                entropy, mutual, masks);
+                                entropy, mutual, masks, meanLog);
                         Oracle oracle = oracles.get(s.id());
                         images.add(image.scores(label, settings, gedDraws, oracle));
                         pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));

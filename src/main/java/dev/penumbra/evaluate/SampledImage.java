@@ -7,10 +7,12 @@ import dev.penumbra.metric.Annotators;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.HungarianIou;
 import dev.penumbra.metric.MeanPrediction;
+import dev.penumbra.metric.Ncc;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.metric.SoftDice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -28,10 +30,12 @@ final class SampledImage {
     private final List<byte[]> samples;
     private final int[] votes;
     private final float[] share;
+    private final double ncc;
 
     private SampledImage(Sample sample, float[] foreground, boolean[] predicted, float[] entropy, float[] mutual,
-                         List<byte[]> samples, int[] votes) {
+                         List<byte[]> samples, int[] votes, double ncc) {
         this.sample = sample;
+        this.ncc = ncc;
         this.foreground = foreground;
         this.predicted = predicted;
         this.entropy = entropy;
@@ -48,19 +52,22 @@ final class SampledImage {
      * @param entropy B x 1 x H x W bits
      * @param mutual  B x 1 x H x W bits
      * @param masks   n x B x 1 x H x W argmax classes
+     * @param meanLog B x C x H x W mean over the samples of the log class probabilities (see {@link Ncc#meanLog})
      */
     static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
-                           float[] mutual, long[] masks) {
+                           float[] mutual, long[] masks, float[] meanLog) {
         int pixels = s.image().height() * s.image().width();
         List<byte[]> drawn = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             drawn.add(Overlap.foreground(masks, (i * batch + b) * pixels, pixels));
         }
+        int span = classes * pixels;
+        double ncc = Ncc.of(Arrays.copyOfRange(meanLog, b * span, (b + 1) * span),
+                Arrays.copyOfRange(mean, b * span, (b + 1) * span), s.masks().stream().map(Mask::pixels).toList());
         return new SampledImage(s, MeanPrediction.foreground(mean, b, classes, pixels),
                 MeanPrediction.predicted(mean, b, classes, pixels),
-                java.util.Arrays.copyOfRange(entropy, b * pixels, (b + 1) * pixels),
-                java.util.Arrays.copyOfRange(mutual, b * pixels, (b + 1) * pixels), drawn,
-                Annotators.votes(s.masks()));
+                Arrays.copyOfRange(entropy, b * pixels, (b + 1) * pixels),
+                Arrays.copyOfRange(mutual, b * pixels, (b + 1) * pixels), drawn, Annotators.votes(s.masks()), ncc);
     }
 
     float[] foreground() {
@@ -88,6 +95,7 @@ final class SampledImage {
                 : OracleScores.of(largest, oracle.draws().stream().map(Mask::pixels).toList(),
                         settings.seed() * 1_000_003L + sample.id().hashCode());
         Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
+        Ged.Result allPairs = Ged.compute(largest, annotations, Ged.Estimator.ALL_PAIRS, gedDraws);
         double sumEntropy = 0;
         double sumMutual = 0;
         double sumAnnotator = 0;
@@ -115,8 +123,8 @@ final class SampledImage {
                 marked += predicted[p] ? 1 : 0;
             }
         }
-        return new ImageScores(label, sample.id(), l, ged, diversity, unbiased.ged(), unbiased.sampleDiversity(),
-                unbiased.annotationDiversity(), HungarianIou.matched(largest, annotations),
+        return new ImageScores(label, sample.id(), l, ged, diversity, allPairs.ged(),
+                unbiased.ged(), unbiased.sampleDiversity(), unbiased.annotationDiversity(), ncc, HungarianIou.matched(largest, annotations),
                 SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
                 predictedCount / (double) n, annotated / n, majorityDice(), unanimous, found,
                 background, marked, unanimous > 0 ? emptyShare(largest) : Double.NaN, against.ged(),

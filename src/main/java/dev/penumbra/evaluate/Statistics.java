@@ -39,9 +39,11 @@ public final class Statistics {
             m.put("diversity@" + counts[i], s -> s.diversity()[k]);
         }
         int largest = settings.largestCount();
+        m.put("ged_all_pairs@" + largest, ImageScores::gedAllPairs);
         m.put("ged_unbiased@" + largest, ImageScores::gedUnbiased);
         m.put("diversity_unbiased@" + largest, ImageScores::diversityUnbiased);
         m.put("hungarian_iou@" + largest, ImageScores::hungarianIou);
+        m.put("ncc", ImageScores::ncc);
         m.put("soft_dice", ImageScores::softDice);
         m.put("entropy", ImageScores::meanEntropy);
         m.put("mutual_information", ImageScores::meanMutualInformation);
@@ -188,15 +190,16 @@ public final class Statistics {
     }
 
     /**
-     * For every unordered pair of models, the per-image GED at the largest sample count compared: the pair ordered
-     * lower mean first, two-sided paired and two-sample t-tests, Holm's adjustment of the paired p-values over all
-     * pairs of this evaluation, the mean paired difference with a bootstrap interval, and Cohen's d_z.
+     * For every unordered pair of models, the per-image GED (primary estimator) at the largest sample count compared:
+     * the pair ordered lower mean first, two-sided paired and two-sample t-tests, Holm's adjustment of the paired
+     * p-values over all pairs of this evaluation, the mean paired difference with a bootstrap interval, and Cohen's
+     * d_z.
      */
     public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
-        String metric = "ged@" + settings.largestCount();
-        int last = settings.gedCounts().length - 1;
+        String metric = settings.primaryGed();
+        ToDoubleFunction<ImageScores> ged = perImageMetrics(settings).get(metric);
         Map<ModelEvaluation, double[]> scores = new java.util.IdentityHashMap<>();
-        models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(s -> s.ged()[last]).toArray()));
+        models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(ged).toArray()));
         Function<ModelEvaluation, double[]> values = scores::get;
         record Pair(ModelEvaluation a, ModelEvaluation b) {
         }

@@ -11,13 +11,17 @@ import java.util.Random;
  * Generalized energy distance between model samples Y and annotations A of one image, with d = 1 - IoU:
  * D^2 = 2 E[d(y, a)] - E[d(y, y')] - E[d(a, a')]. The model-side term E[d(y, y')] is the sample diversity.
  *
- * <p>Two estimators:
+ * <p>Three estimators, because the literature uses three protocols and numbers are comparable only within one:
  * <ul>
- *   <li>{@link Estimator#PAPER}: exactly the published one. The annotations are first re-drawn with replacement to
- *       as many as there are samples (seeded); each expectation averages over all pairs, including i = j; a side
- *       with a single mask has diversity 0.</li>
+ *   <li>{@link Estimator#PAPER}: the seed paper's pipeline (Czolbe et al., IPMI 2021). The annotations are first
+ *       re-drawn with replacement to as many as there are samples (seeded); each expectation averages over all
+ *       pairs, including i = j; a side with a single mask has diversity 0. Stochastic through the re-draw.</li>
+ *   <li>{@link Estimator#ALL_PAIRS}: the V-statistic over the samples and all annotations as given (no re-draw),
+ *       pairs i = j included: what the seed paper's {@code generalized_energy_distance} returns on given lists,
+ *       and the protocol of PHiSeg, SSN, MoSE and most later LIDC tables. Deterministic.</li>
  *   <li>{@link Estimator#UNBIASED}: all annotations as they are; the within-set expectations average over
- *       pairs i != j only (0 for a single mask). It can be slightly negative for a perfect model.</li>
+ *       pairs i != j only (0 for a single mask), as D-Persona-style work reports. It can be slightly negative for
+ *       a perfect model.</li>
  * </ul>
  * Masks are binary (any non-zero value is foreground) and IoU follows the published convention of adding 1e-6 to
  * intersection and union, so two empty masks have IoU 1 and distance 0.
@@ -29,20 +33,26 @@ public final class Ged {
 
     /** How the expectations are estimated. */
     public enum Estimator {
-        PAPER, UNBIASED;
+        PAPER, ALL_PAIRS, UNBIASED;
 
+        /** @param s the name as users write it: paper, all-pairs or unbiased (case and - / _ do not matter) */
         public static Estimator parse(String s) {
             for (Estimator e : values()) {
-                if (e.name().equalsIgnoreCase(s)) {
+                if (e.toString().equalsIgnoreCase(s.replace('_', '-'))) {
                     return e;
                 }
             }
-            throw new InputException("unknown GED estimator '" + s + "': expected paper or unbiased");
+            throw new InputException("unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
+        }
+
+        /** @return the suffix of this estimator's metric names: "" for paper, "_all_pairs", "_unbiased" */
+        public String metricSuffix() {
+            return this == PAPER ? "" : "_" + name().toLowerCase(Locale.ROOT);
         }
 
         @Override
         public String toString() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -77,7 +87,7 @@ public final class Ged {
     /**
      * @param samples     S >= 1 model samples of one image (H x W, row-major)
      * @param annotations L >= 1 annotations of the same image
-     * @param rng         draws the annotations for the paper estimator (unused by the unbiased one)
+     * @param rng         draws the annotations for the paper estimator (unused by the others)
      */
     public static Result compute(List<byte[]> samples, List<byte[]> annotations, Estimator estimator, Random rng) {
         if (samples.isEmpty() || annotations.isEmpty()) {
@@ -90,7 +100,7 @@ public final class Ged {
                 a.add(annotations.get(rng.nextInt(annotations.size())));
             }
         }
-        boolean withSelf = estimator == Estimator.PAPER;
+        boolean withSelf = estimator != Estimator.UNBIASED;
         double cross = meanDistance(samples, a);
         double ss = diversity(samples, withSelf);
         double aa = diversity(a, withSelf);

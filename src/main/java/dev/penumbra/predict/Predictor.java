@@ -39,10 +39,15 @@ public final class Predictor {
     private final int samples;
     private final int batchSize;
     private final Random annotationDraws;
+    private final Ged.Estimator estimator;
 
-    /** @param seed seeds the annotation draws of the GED's paper estimator */
-    public Predictor(TrainedModel trained, int samples, int batchSize, long seed) {
+    /**
+     * @param seed      seeds the annotation draws of the GED's paper estimator
+     * @param estimator the GED estimator of predictions.csv
+     */
+    public Predictor(TrainedModel trained, int samples, int batchSize, long seed, Ged.Estimator estimator) {
         this.trained = trained;
+        this.estimator = estimator;
         this.samples = samples;
         this.batchSize = batchSize;
         this.annotationDraws = new Random(seed);
@@ -92,7 +97,7 @@ public final class Predictor {
             sampleForeground.add(Overlap.foreground(drawn, i * h * w, h * w));
         }
         Ged.Result ged = Ged.compute(sampleForeground, s.masks().stream().map(Mask::pixels).toList(),
-                Ged.Estimator.PAPER, annotationDraws);
+                estimator, annotationDraws);
         // a deterministic model's samples are all the same mask: write it once
         int written = trained.model().distinctSamples() == 1 ? 1 : samples;
         for (int i = 0; i < written; i++) {

@@ -10,6 +10,7 @@ import dev.penumbra.health.HealthThresholds;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
+import dev.penumbra.metric.Ged;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.stats.TTest;
 
@@ -160,19 +161,37 @@ public final class HtmlReport {
         }
 
         private void summaryTable(int k) {
-            List<String> header = List.of("model", "GED@" + k, "diversity@" + k, "GED@" + k + " unbiased",
-                    "Hungarian IoU@" + k, "soft Dice", "empty samples", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate");
+            Ged.Estimator primary = e.settings().estimator();
+            List<String> header = new ArrayList<>(List.of("model"));
+            for (Ged.Estimator g : Ged.Estimator.values()) {
+                header.add("GED@" + k + " " + g + (g == primary ? " (primary)" : ""));
+            }
+            header.addAll(List.of("diversity@" + k, "diversity@" + k + " unbiased", "NCC", "Hungarian IoU@" + k,
+                    "soft Dice", "empty samples", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate"));
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
-                rows.add(List.of(HealthHtml.label(s), ci(s.means().get("ged@" + k)), ci(s.means().get("diversity@" + k)),
-                        ci(s.means().get("ged_unbiased@" + k)), ci(s.means().get("hungarian_iou@" + k)),
+                List<String> row = new ArrayList<>(List.of(HealthHtml.label(s)));
+                for (Ged.Estimator g : Ged.Estimator.values()) {
+                    row.add(ci(s.means().get("ged" + g.metricSuffix() + "@" + k)));
+                }
+                row.addAll(List.of(ci(s.means().get("diversity@" + k)), ci(s.means().get("diversity_unbiased@" + k)),
+                        ci(s.means().get("ncc")), ci(s.means().get("hungarian_iou@" + k)),
                         ci(s.means().get("soft_dice")), ci(s.means().get("empty_samples")),
                         ci(s.means().get("entropy")), num(s.ece(), 4),
                         num(s.auroc(), 3), num(s.aurc(), 4), num(s.errorRate(), 4)));
+                rows.add(row);
             }
             b.append("<p class=\"caption\">Dataset means with bootstrap 95% intervals (")
-                    .append(e.settings().bootstrap()).append(" resamples of the images). GED and diversity: paper"
-                            + " estimator unless marked unbiased; lower GED is better. Empty samples: the share of"
+                    .append(e.settings().bootstrap()).append(" resamples of the images). GED by three protocols,"
+                            + " comparable only with numbers of the same protocol: <em>paper</em>, the seed paper's"
+                            + " (annotations re-drawn to the sample count, pairs i = j included); <em>all-pairs</em>,"
+                            + " all given annotations, pairs i = j included (PHiSeg, SSN, MoSE and most later LIDC"
+                            + " tables); <em>unbiased</em>, pairs i ≠ j only. Lower GED is better; the model"
+                            + " comparisons test the primary one. Diversity: E[d(y, y')] of the samples, pairs i = j"
+                            + " included (paper and all-pairs) or not (unbiased). NCC: PHiSeg's normalised"
+                            + " cross-correlation between the samples' expected cross-entropy map and each"
+                            + " annotator's (higher: the model is uncertain where it disagrees with the annotators;"
+                            + " 0 where a map is constant). Empty samples: the share of"
                             + " samples without any foreground on the images where every annotator marks a lesion."
                             + " ECE: expected calibration"
                             + " error of the foreground probability against the annotators. AUROC / AURC: pixel"

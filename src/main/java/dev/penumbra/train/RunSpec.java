@@ -21,4 +21,9 @@ public record RunSpec(String model, ModelSettings settings, TrainSettings traini
                       DataOptions dataOptions, String preset, int channels, int height, int width) {
 
     public static final String FILE = "run.json";
+
+    /** @return this run with other training settings */
+    public RunSpec withTraining(TrainSettings t) {
+        return new RunSpec(model, settings, t, data, dataOptions, preset, channels, height, width);
+    }
 }

@@ -2,6 +2,7 @@ package dev.penumbra.train;
 
 import dev.penumbra.InputException;
 import dev.penumbra.data.augment.AugmentationConfig;
+import dev.penumbra.metric.Ged;
 
 /**
  * Settings of one training run.
@@ -14,9 +15,10 @@ import dev.penumbra.data.augment.AugmentationConfig;
  * @param seed         seeds initialisation, batch order, augmentation, annotator draws and dropout
  * @param augmentation the training-time augmentation ({@link AugmentationConfig#none()} to switch it off)
  * @param gedEvery     compute the validation GED with {@value #GED_SAMPLES} samples every this many epochs; 0 = never
+ * @param gedEstimator the estimator of that validation GED (and of the tuning criterion); paper when absent
  */
 public record TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
-                            AugmentationConfig augmentation, int gedEvery) {
+                            AugmentationConfig augmentation, int gedEvery, Ged.Estimator gedEstimator) {
 
     /** Samples per image for the validation GED, as in the paper's model selection. */
     public static final int GED_SAMPLES = 16;
@@ -25,6 +27,18 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
     public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
                          AugmentationConfig augmentation) {
         this(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, 0);
+    }
+
+    /** Settings whose validation GED uses the paper estimator. */
+    public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
+                         AugmentationConfig augmentation, int gedEvery) {
+        this(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, gedEvery, Ged.Estimator.PAPER);
+    }
+
+    /** @return these settings with the validation GED measured by {@code estimator} */
+    public TrainSettings withGedEstimator(Ged.Estimator estimator) {
+        return new TrainSettings(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, gedEvery,
+                estimator);
     }
 
     public TrainSettings {
@@ -46,5 +60,6 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
         if (patience < 0) {
             throw new InputException("--patience must be 0 (off) or more, got " + patience);
         }
+        gedEstimator = gedEstimator == null ? Ged.Estimator.PAPER : gedEstimator; // run.json written before it
     }
 }

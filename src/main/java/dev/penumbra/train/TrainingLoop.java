@@ -117,7 +117,7 @@ public final class TrainingLoop {
                     EpochSteps done = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar, active);
                     Loss.Values valLoss = validate(val, ps, root);
                     ValidationGed.Scores valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
-                            ? new ValidationGed(model, settings.seed()).mean(val, ps, root, settings.batchSize())
+                            ? new ValidationGed(model, settings.seed(), settings.gedEstimator()).mean(val, ps, root, settings.batchSize())
                             : new ValidationGed.Scores(Double.NaN, Double.NaN);
                     state = advance(state, epoch, done, valLoss, valGed, started, runDir, adam, active);
                 }

@@ -17,24 +17,26 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The mean GED@16 (paper estimator) over a validation set, the paper's criterion for choosing dropout p and beta,
- * and the mean sample diversity of the same samples (E[1 - IoU] between samples, pairs i = j included as in
- * evaluation). Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
+ * The mean GED@16 over a validation set (paper estimator unless the run's settings name another), the paper's
+ * criterion for choosing dropout p and beta, and the mean sample diversity of the same samples (E[1 - IoU] between
+ * samples, pairs i = j included except with the unbiased estimator). Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
  */
 public final class ValidationGed {
 
     private final ProbabilisticSegmenter model;
     private final long seed;
+    private final Ged.Estimator estimator;
 
-    ValidationGed(ProbabilisticSegmenter model, long seed) {
+    ValidationGed(ProbabilisticSegmenter model, long seed, Ged.Estimator estimator) {
         this.model = model;
         this.seed = seed;
+        this.estimator = estimator;
     }
 
     /**
      * Means over the validation images.
      *
-     * @param ged       mean GED@16, paper estimator
+     * @param ged       mean GED@16 with the run's estimator
      * @param diversity mean sample diversity of the same 16 samples
      */
     record Scores(double ged, double diversity) {
@@ -42,7 +44,8 @@ public final class ValidationGed {
 
     /** The mean validation GED@16 of a trained run, seeded from its training seed (the paper's tuning criterion). */
     public static double of(TrainedModel trained, List<Sample> val) {
-        return new ValidationGed(trained.model(), trained.spec().training().seed()).mean(val, trained.parameters(),
+        TrainSettings t = trained.spec().training();
+        return new ValidationGed(trained.model(), t.seed(), t.gedEstimator()).mean(val, trained.parameters(),
                 trained.manager(), trained.spec().training().batchSize()).ged();
     }
 
@@ -65,7 +68,7 @@ public final class ValidationGed {
                         samples.add(Overlap.foreground(labels, (i * part.size() + b) * pixels, pixels));
                     }
                     List<byte[]> annotations = part.get(b).masks().stream().map(Mask::pixels).toList();
-                    Ged.Result r = Ged.compute(samples, annotations, Ged.Estimator.PAPER, rng);
+                    Ged.Result r = Ged.compute(samples, annotations, estimator, rng);
                     sum += r.ged();
                     diversity += r.sampleDiversity();
                 }

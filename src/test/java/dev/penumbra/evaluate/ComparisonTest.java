@@ -28,8 +28,8 @@ class ComparisonTest {
         List<ImageScores> images = new ArrayList<>();
         for (int i = 0; i < ged.length; i++) {
             double g = ged[i];
-            images.add(new ImageScores(label, "img" + i, 4, new double[] {g, g, g, g}, new double[4], g, 0, 0.2, 0.5,
-                    0.5, 0.1, 0.05, 0.1, 0.02, 0.02, 0.7, 10, 8, 1000, 5, 0.0, Double.NaN, Double.NaN));
+            images.add(new ImageScores(label, "img" + i, 4, new double[] {g, g, g, g}, new double[4], g, g, 0, 0.2,
+                    0.3, 0.5, 0.5, 0.1, 0.05, 0.1, 0.02, 0.02, 0.7, 10, 8, 1000, 5, 0.0, Double.NaN, Double.NaN));
         }
         return new ModelEvaluation(label, label, "runs/" + label, 16, images, List.of(), new Calibration(10),
                 Map.of(), null);
