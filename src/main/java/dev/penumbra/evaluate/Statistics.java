@@ -70,10 +70,11 @@ public final class Statistics {
         double auroc = none ? Double.NaN : ErrorDetection.auroc(judged.entropy(), judged.wrong());
         double aurc = none ? Double.NaN : ErrorDetection.riskCoverage(judged.entropy(), judged.wrong()).aurc();
         Correlation correctness = Correlation.of("correct", e.pixels(), p -> p.outcome() != null,
-                p -> p.outcome().correct() ? 1 : 0);
+                p -> p.outcome().correct() ? 1 : 0, settings.bootstrap(), settings.seed());
         boolean severalAnnotators = e.pixels().stream().anyMatch(p -> p.annotators() > 1);
         Correlation agreement = severalAnnotators
-                ? Correlation.of("disagreement", e.pixels(), p -> true, PixelRecord::disagreement) : null;
+                ? Correlation.of("disagreement", e.pixels(), p -> true, PixelRecord::disagreement,
+                        settings.bootstrap(), settings.seed()) : null;
         Map<String, Double> outcomeMedians = new LinkedHashMap<>();
         Map<String, Integer> outcomeCounts = new LinkedHashMap<>();
         Map<String, List<Double>> byOutcome = byOutcome(e.pixels());

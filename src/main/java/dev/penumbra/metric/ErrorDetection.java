@@ -1,6 +1,9 @@
 package dev.penumbra.metric;
 
+import dev.penumbra.stats.Bootstrap;
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
@@ -56,6 +59,89 @@ public final class ErrorDetection {
             }
         }
         return (rankSum - nPos * (nPos + 1) / 2.0) / ((double) nPos * nNeg);
+    }
+
+    /**
+     * Percentile bootstrap interval of the AUROC that resamples clusters (images), not items: pixels of one image
+     * are not independent, so the image is the unit that is drawn with replacement, carrying all its pixels. The
+     * items are sorted once; each resample is then one pass over the tie groups with the clusters' draw counts as
+     * weights, O(N). Resamples with one class absent are left out (see {@link dev.penumbra.stats.Bootstrap.Interval#resamples}).
+     *
+     * @param score     one score per item, not NaN
+     * @param positive  whether each item is positive (e.g. a wrong pixel)
+     * @param cluster   the cluster of each item, 0 .. K - 1 (e.g. the image's index)
+     * @param resamples number of resamples, at least 1
+     * @param level     confidence level in (0, 1)
+     * @param seed      seed of the resampling
+     * @return the AUROC of the data with its interval; NaN throughout if either class is empty
+     */
+    public static Bootstrap.Interval aurocCi(double[] score, boolean[] positive, int[] cluster, int resamples,
+                                             double level, long seed) {
+        requireSameLength(score, positive);
+        if (cluster.length != score.length || resamples < 1 || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("clusters " + cluster.length + " for " + score.length + " items,"
+                    + " resamples " + resamples + ", level " + level);
+        }
+        double auc = auroc(score, positive);
+        if (Double.isNaN(auc)) {
+            return new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN, level, resamples);
+        }
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(score[a], score[b]));
+        int[] sortedCluster = new int[n];
+        boolean[] sortedPositive = new boolean[n];
+        int[] groupEnd = new int[n];
+        int groups = 0;
+        int clusters = 0;
+        for (int k = 0; k < n; k++) {
+            sortedCluster[k] = cluster[order[k]];
+            sortedPositive[k] = positive[order[k]];
+            clusters = Math.max(clusters, sortedCluster[k] + 1);
+            if (k == n - 1 || score[order[k + 1]] != score[order[k]]) {
+                groupEnd[groups++] = k + 1;
+            }
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] weights = new double[clusters];
+        double[] aucs = new double[resamples];
+        int kept = 0;
+        for (int r = 0; r < resamples; r++) {
+            Arrays.fill(weights, 0);
+            for (int c = 0; c < clusters; c++) {
+                weights[random.nextInt(clusters)]++;
+            }
+            double below = 0;
+            double num = 0;
+            double pos = 0;
+            int from = 0;
+            for (int g = 0; g < groups; g++) {
+                double p = 0;
+                double q = 0;
+                for (int k = from; k < groupEnd[g]; k++) {
+                    double w = weights[sortedCluster[k]];
+                    if (sortedPositive[k]) {
+                        p += w;
+                    } else {
+                        q += w;
+                    }
+                }
+                num += p * (below + 0.5 * q);
+                below += q;
+                pos += p;
+                from = groupEnd[g];
+            }
+            if (pos > 0 && below > 0) {
+                aucs[kept++] = num / (pos * below);
+            }
+        }
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        percentile.setData(Arrays.copyOf(aucs, kept));
+        return new Bootstrap.Interval(auc, percentile.evaluate(50 * (1 - level)), percentile.evaluate(50 * (1 + level)),
+                level, kept);
     }
 
     /**

@@ -205,7 +205,8 @@ public final class HtmlReport {
             if (correctness) {
                 header.addAll(List.of("median TP", "median FP", "median FN", "median TN", "pixels TP/FP/FN/TN"));
             }
-            header.addAll(List.of("rm_corr r", "dof", "p", "95% CI", "images", "p &lt; 0.01"));
+            header.addAll(List.of("rm_corr r", "dof", "p", "95% CI (Fisher)", "95% CI (bootstrap over images)",
+                    "images", "p &lt; 0.01"));
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
                 List<String> row = new ArrayList<>(List.of(HealthHtml.label(s)));
@@ -218,12 +219,14 @@ public final class HtmlReport {
                 }
                 Correlation c = correctness ? s.correctness() : s.agreement();
                 if (c.result() == null) {
-                    row.addAll(List.of("\u2013", "\u2013", "\u2013", "\u2013", Integer.toString(c.images()),
+                    row.addAll(List.of("\u2013", "\u2013", "\u2013", "\u2013", "\u2013", Integer.toString(c.images()),
                             esc(c.note())));
                 } else {
                     row.addAll(List.of(num(c.result().r(), 3), Integer.toString(c.result().dof()),
                             Html.p(c.result().p()), "[" + num(c.result().ciLow(), 3) + ", "
-                                    + num(c.result().ciHigh(), 3) + "]", Integer.toString(c.images()),
+                                    + num(c.result().ciHigh(), 3) + "]", c.bootstrap() == null ? "\u2013"
+                                    : "[" + num(c.bootstrap().low(), 3) + ", " + num(c.bootstrap().high(), 3) + "]",
+                            Integer.toString(c.images()),
                             c.images() < HealthThresholds.MIN_IMAGES ? "not enough evidence ("
                                     + c.images() + " images)" : c.significant() ? "yes" : "no"));
                 }
@@ -238,7 +241,11 @@ public final class HtmlReport {
                     : "Repeated-measures correlation between the annotators' disagreement (0 = all agree, 1 = 3-1,"
                     + " 2 = 2-2 for four annotators) and pixel entropy, over sampled pixels; images where all"
                     + " sampled pixels are unanimous do not enter. Published r (LIDC): 0.592 / 0.612 / 0.461 /"
-                    + " 0.552 for softmax / ensemble / MC-Dropout / Prob. U-Net.").append("</p>\n");
+                    + " 0.552 for softmax / ensemble / MC-Dropout / Prob. U-Net.").append(" Fisher's interval treats"
+                    + " every pixel as independent; the bootstrap interval resamples the images that entered (the"
+                    + " subjects, ").append(e.settings().bootstrap()).append(" resamples) and is the one to trust:"
+                    + " pixels of one image are not independent. Fewer than ").append(HealthThresholds.MIN_IMAGES)
+                    .append(" images: not enough evidence.</p>\n");
             b.append(Html.table(header, rows));
         }
 

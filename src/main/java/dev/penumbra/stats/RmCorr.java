@@ -3,13 +3,16 @@ package dev.penumbra.stats;
 import dev.penumbra.InputException;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.util.FastMath;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Repeated-measures correlation (Bakdash and Marusich, "Repeated Measures Correlation", Frontiers in Psychology
@@ -80,6 +83,75 @@ public final class RmCorr {
         double half = z / FastMath.sqrt(dof - 1.0);
         double centre = FastMath.atanh(r);
         return new Result(r, dof, p, FastMath.tanh(centre - half), FastMath.tanh(centre + half), n, s);
+    }
+
+    /**
+     * Subject-level percentile bootstrap interval of r: the subjects are drawn with replacement (a subject drawn
+     * twice counts as two), each keeping all its observations, and r is recomputed on every resample. It needs no
+     * assumption of independent observations within a subject, which the Fisher interval of {@link #compute}
+     * makes. Because r is the correlation of the within-subject centred values, each resample is a sum over
+     * per-subject cross-products: O(S) per resample.
+     *
+     * @param resamples number of resamples, at least 1
+     * @param level     confidence level in (0, 1)
+     * @param seed      seed of the resampling
+     * @return r of the data with the interval; NaN throughout when r is undefined
+     */
+    public static Bootstrap.Interval bootstrapCi(double[] x, double[] y, String[] subject, int resamples,
+                                                 double level, long seed) {
+        if (resamples < 1 || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("resamples " + resamples + ", level " + level);
+        }
+        List<int[]> groups = bySubject(subject);
+        double[] cx = centred(x, groups);
+        double[] cy = centred(y, groups);
+        int s = groups.size();
+        double[] sxy = new double[s];
+        double[] sxx = new double[s];
+        double[] syy = new double[s];
+        for (int k = 0; k < s; k++) {
+            for (int i : groups.get(k)) {
+                sxy[k] += cx[i] * cy[i];
+                sxx[k] += cx[i] * cx[i];
+                syy[k] += cy[i] * cy[i];
+            }
+        }
+        double r = correlation(sxy, sxx, syy, null);
+        if (Double.isNaN(r)) {
+            return new Bootstrap.Interval(Double.NaN, Double.NaN, Double.NaN, level, resamples);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] rs = new double[resamples];
+        int[] drawn = new int[s];
+        int kept = 0;
+        for (int b = 0; b < resamples; b++) {
+            for (int k = 0; k < s; k++) {
+                drawn[k] = random.nextInt(s);
+            }
+            double one = correlation(sxy, sxx, syy, drawn);
+            if (!Double.isNaN(one)) {
+                rs[kept++] = one; // a resample of subjects without variation has no r: it is left out
+            }
+        }
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        percentile.setData(Arrays.copyOf(rs, kept));
+        return new Bootstrap.Interval(r, percentile.evaluate(50 * (1 - level)), percentile.evaluate(50 * (1 + level)),
+                level, kept);
+    }
+
+    /** r from per-subject sums, over the subjects {@code drawn} (all once when null); NaN without variation. */
+    private static double correlation(double[] sxy, double[] sxx, double[] syy, int[] drawn) {
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        int n = drawn == null ? sxy.length : drawn.length;
+        for (int i = 0; i < n; i++) {
+            int k = drawn == null ? i : drawn[i];
+            xy += sxy[k];
+            xx += sxx[k];
+            yy += syy[k];
+        }
+        return xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : Double.NaN;
     }
 
     /** Row indices per subject, in order of first appearance. */

@@ -48,8 +48,10 @@ class StatisticsTest {
             pixels.add(new PixelRecord("b", i, 0.5f, 0, 0.1f, false, 0, 1));
         }
         Correlation c = Correlation.of("correct", pixels, p -> p.outcome() != null,
-                p -> p.outcome().correct() ? 1 : 0);
+                p -> p.outcome().correct() ? 1 : 0, 500, 1);
         assertThat(c.images()).isEqualTo(2);
+        assertThat(c.bootstrap().estimate()).isCloseTo(c.result().r(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(c.bootstrap().low()).isLessThanOrEqualTo(c.result().r());
         assertThat(c.result().observations()).isEqualTo(20);
         assertThat(c.result().r()).isLessThan(-0.95);
         assertThat(c.significant()).isTrue();
@@ -58,7 +60,7 @@ class StatisticsTest {
     @Test
     void aCorrelationWithNoUsableImageSaysWhy() {
         List<PixelRecord> pixels = List.of(new PixelRecord("a", 0, 0.1f, 0, 0.1f, false, 0, 1));
-        Correlation c = Correlation.of("correct", pixels, p -> true, p -> 1);
+        Correlation c = Correlation.of("correct", pixels, p -> true, p -> 1, 500, 1);
         assertThat(c.result()).isNull();
         assertThat(c.note()).contains("correct");
         assertThat(c.significant()).isFalse();
