@@ -8,6 +8,7 @@ import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
+import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.report.ReportWriter;
@@ -130,7 +131,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                     s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
-        sb.append(EvaluationOverview.of(e).healthLines());
+        EvaluationOverview overview = EvaluationOverview.of(e);
+        sb.append(String.format(Locale.ROOT, "%nVerdict (criteria: report.html):%n"));
+        for (Verdict.Finding f : Verdict.of(overview)) {
+            sb.append(String.format(Locale.ROOT, "%-16s %-58s %s%n", f.model(), f.question().text(),
+                    f.answer().text()));
+        }
+        sb.append(overview.healthLines());
         return sb.toString();
     }
 }

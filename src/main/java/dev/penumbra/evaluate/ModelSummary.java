@@ -26,12 +26,14 @@ import java.util.Map;
  * @param agreementMedians      median pixel entropy (bits) by annotator agreement ("all agree", "3-1", ...)
  * @param health                the health checks that fired (empty: none); see {@link dev.penumbra.health}
  * @param oracle                the scores against the oracle annotators, or null when the data has none
+ * @param aurocCi               the AUROC with an image-level bootstrap 95% interval (images resampled, each with
+ *                              all its judged pixels); null when not computable or in files written before it
  */
 public record ModelSummary(String label, int images, Map<String, Bootstrap.Interval> means, double ece,
                            List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
                            Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
                            Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
-                           List<HealthFlag> health, OracleSummary oracle) {
+                           List<HealthFlag> health, OracleSummary oracle, Bootstrap.Interval aurocCi) {
 
     public ModelSummary {
         health = health == null ? List.of() : List.copyOf(health); // evaluation.json written before the checks

@@ -87,7 +87,9 @@ public final class Statistics {
         return new ModelSummary(e.label(), e.images().size(), means, e.calibration().ece(), e.calibration().bins(),
                 auroc, aurc, none ? Double.NaN : errors / (double) judged.wrong().length, correctness,
                 agreement, outcomeMedians, outcomeCounts, agreementMedians,
-                HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings));
+                HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings),
+                none ? null : ErrorDetection.aurocCi(judged.entropy(), judged.wrong(), judged.image(),
+                        settings.bootstrap(), 0.95, settings.seed()));
     }
 
     /** The model against the oracle annotators, or null when the data has none. */
@@ -139,18 +141,22 @@ public final class Statistics {
      *
      * @param entropy pixel entropy, bits
      * @param wrong   whether the prediction disagrees with the annotators (FP or FN)
+     * @param image   the index of each pixel's image, 0 .. images - 1 in order of appearance
      */
-    record Judged(double[] entropy, boolean[] wrong) {
+    record Judged(double[] entropy, boolean[] wrong, int[] image) {
     }
 
     static Judged judged(List<PixelRecord> pixels) {
         List<PixelRecord> agreed = pixels.stream().filter(p -> p.outcome() != null).toList();
         double[] entropy = agreed.stream().mapToDouble(PixelRecord::entropy).toArray();
         boolean[] wrong = new boolean[agreed.size()];
+        int[] image = new int[agreed.size()];
+        Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < wrong.length; i++) {
             wrong[i] = !agreed.get(i).outcome().correct();
+            image[i] = index.computeIfAbsent(agreed.get(i).image(), k -> index.size());
         }
-        return new Judged(entropy, wrong);
+        return new Judged(entropy, wrong, image);
     }
 
     /** Pixel entropy as a detector of wrong pixels: the risk-coverage curve; null when no pixel is judged. */

@@ -2,6 +2,7 @@ package dev.penumbra.report;
 
 import dev.penumbra.active.Acquisitions;
 import dev.penumbra.active.ActiveResult;
+import dev.penumbra.active.ActiveVerdict;
 import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.active.RoundManifest;
 import dev.penumbra.active.RoundMetrics;
@@ -60,6 +61,7 @@ public record ActivePart(ActiveResult result, Map<String, Figure> figures) imple
                     .append("</li>");
         }
         b.append("</ul>\n");
+        verdict(b);
         summary(b);
         for (String key : List.of("loss", "ged", "dice", "disagreement", "fig9")) {
             Figure f = figures.get(key);
@@ -68,6 +70,25 @@ public record ActivePart(ActiveResult result, Map<String, Figure> figures) imple
             }
         }
         b.append("</section>\n");
+    }
+
+    private void verdict(StringBuilder b) {
+        List<ActiveVerdict.Finding> findings = ActiveVerdict.of(result);
+        if (findings.isEmpty()) {
+            return;
+        }
+        b.append("<h3>Verdict: is the uncertainty useful here?</h3>\n<p class=\"caption\">Did picking by"
+                + " uncertainty beat random picks? Generated from the final round's test loss, paired by seed (the"
+                + " same seed starts every strategy from the same images): <em>yes</em> when the Student t 95%"
+                + " interval of the mean difference (strategy \u2212 random) lies below 0, <em>no</em> above 0, no"
+                + " evidence either way when it holds 0; one seed gives no interval: not enough evidence.</p>\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (ActiveVerdict.Finding f : findings) {
+            rows.add(List.of(esc(f.strategy()), "<span class=\"answer "
+                    + f.answer().name().toLowerCase(java.util.Locale.ROOT) + "\">" + esc(f.answer().text())
+                    + "</span>", esc(f.because())));
+        }
+        b.append(Html.table("prose", List.of("strategy vs random", "answer", "because"), rows));
     }
 
     private void summary(StringBuilder b) {
@@ -87,7 +108,8 @@ public record ActivePart(ActiveResult result, Map<String, Figure> figures) imple
                 .append(" labelled images), mean \u00b1 sd across seeds; and over all rounds, the annotator"
                         + " disagreement (mean pixel entropy of the mean annotation, bits) and annotated share of the"
                         + " picked images beside the pool's average.</p>\n");
-        b.append(Html.table(List.of("strategy", "test loss", "GED@16", "soft Dice", "picked: annotator entropy",
+        b.append(Html.table(List.of("strategy", "test loss", "GED@16 (" + result.settings().estimator() + ")",
+                "soft Dice", "picked: annotator entropy",
                 "pool: annotator entropy", "picked: annotated share"), rows));
     }
 

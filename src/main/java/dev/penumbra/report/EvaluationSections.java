@@ -4,6 +4,7 @@ import dev.penumbra.InputException;
 import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.EvaluationFigures;
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.evaluate.EvaluationTables;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.Json;
@@ -36,6 +37,7 @@ public final class EvaluationSections {
         EvaluationTables.write(e, dir);
         Map<String, Figure> figures = EvaluationFigures.write(e, dir.resolve("figures"));
         EvaluationOverview overview = EvaluationOverview.of(e);
+        Json.write(dir.resolve("verdict.json"), Verdict.of(overview));
         List<FigureRef> refs = figures.entrySet().stream()
                 .map(f -> new FigureRef(f.getKey(), f.getValue().name(), f.getValue().caption())).toList();
         Json.write(dir.resolve(EvaluationOverview.FILE), new Stored(overview, refs));

@@ -73,7 +73,13 @@ final class Html {
 
     /** A table with a header row, scrolling sideways on narrow screens; cells are HTML already. */
     static String table(List<String> header, List<List<String>> rows) {
-        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<thead><tr>");
+        return table("", header, rows);
+    }
+
+    /** @param css the table's class ("" for none), e.g. "prose" for cells of running text */
+    static String table(String css, List<String> header, List<List<String>> rows) {
+        StringBuilder b = new StringBuilder("<div class=\"scroll\"><table" + (css.isEmpty() ? "" : " class=\""
+                + css + "\"") + ">\n<thead><tr>");
         header.forEach(h -> b.append("<th>").append(h).append("</th>"));
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : rows) {

@@ -6,6 +6,7 @@ import dev.penumbra.evaluate.EvaluationFigures;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.OracleSummary;
+import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.health.HealthThresholds;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.io.AtomicFiles;
@@ -132,6 +133,7 @@ public final class HtmlReport {
                     .append(" annotation(s) per image; ").append(e.models()).append(" model(s); ")
                     .append(e.settings().samples()).append(" samples per image.</p>\n");
             b.append(HealthHtml.box(e.name(), e.summaries()));
+            verdict();
             summaryTable(k);
             figure("fig3");
             b.append("<h3>Does the uncertainty flag errors?</h3>\n");
@@ -160,6 +162,29 @@ public final class HtmlReport {
             b.append("</section>\n");
         }
 
+        /** The answers to the paper's questions, generated from this evaluation's numbers. */
+        private void verdict() {
+            b.append("<h3>Verdict: is the uncertainty useful here?</h3>\n");
+            b.append("<p class=\"caption\">Generated from the numbers below by fixed criteria, 95% bootstrap"
+                    + " intervals over images (the unit that is independent). Errors: <em>yes</em> when the AUROC"
+                    + " interval of pixel entropy for wrong pixels lies above 0.5 and the interval of rm_corr r"
+                    + " (correctness vs entropy) below 0; <em>partly</em> when one of the two holds; <em>no</em>"
+                    + " when the AUROC interval lies below 0.5. Disagreement (several annotations per image):"
+                    + " <em>yes</em> when the interval of rm_corr r (disagreement vs entropy) lies above 0,"
+                    + " <em>no</em> below 0. Otherwise no evidence either way; fewer than ")
+                    .append(HealthThresholds.MIN_IMAGES).append(" images: not enough evidence. A model flagged by"
+                            + " the health checks gets no conclusion.</p>\n");
+            List<List<String>> rows = new ArrayList<>();
+            for (Verdict.Finding f : Verdict.of(e)) {
+                ModelSummary s = e.summaries().stream().filter(m -> m.label().equals(f.model())).findFirst()
+                        .orElseThrow();
+                rows.add(List.of(HealthHtml.label(s), esc(f.question().text()),
+                        "<span class=\"answer " + f.answer().name().toLowerCase(java.util.Locale.ROOT) + "\">"
+                                + esc(f.answer().text()) + "</span>", esc(f.because())));
+            }
+            b.append(Html.table("prose", List.of("model", "question", "answer", "because"), rows));
+        }
+
         private void summaryTable(int k) {
             Ged.Estimator primary = e.settings().estimator();
             List<String> header = new ArrayList<>(List.of("model"));
@@ -178,7 +203,8 @@ public final class HtmlReport {
                         ci(s.means().get("ncc")), ci(s.means().get("hungarian_iou@" + k)),
                         ci(s.means().get("soft_dice")), ci(s.means().get("empty_samples")),
                         ci(s.means().get("entropy")), num(s.ece(), 4),
-                        num(s.auroc(), 3), num(s.aurc(), 4), num(s.errorRate(), 4)));
+                        s.aurocCi() == null ? num(s.auroc(), 3) : ci(s.aurocCi()), num(s.aurc(), 4),
+                        num(s.errorRate(), 4)));
                 rows.add(row);
             }
             b.append("<p class=\"caption\">Dataset means with bootstrap 95% intervals (")
