@@ -15,8 +15,20 @@ final class Methods {
             <dd>D&sup2; = 2 E[d(y, a)] &minus; E[d(y, y')] &minus; E[d(a, a')], d = 1 &minus; IoU with 1e-6 added to
             intersection and union (two empty masks: IoU 1). <em>Paper</em> estimator, exactly as published: the
             annotations are re-drawn with replacement to the sample count (seeded) and every expectation averages
-            all pairs including i = j. <em>Unbiased</em>: all annotations as they are, pairs i &ne; j only. GED at
-            1, 4, 8 samples uses the first samples of the 16.</dd>
+            all pairs including i = j. <em>All-pairs</em>: the V-statistic over the samples and all given
+            annotations, no re-draw, pairs i = j included &mdash; what the seed paper's
+            <code>generalized_energy_distance</code> computes on given lists, and the protocol of PHiSeg, SSN, MoSE
+            and most later LIDC tables (its numbers are about half the paper estimator's). <em>Unbiased</em>: all
+            annotations as they are, pairs i &ne; j only. All three at the largest sample count; the paper estimator
+            also at 1, 4, 8 samples (the first samples of the 16). <code>--estimator</code> picks the primary one,
+            which the model comparisons test.</dd>
+            <dt>NCC</dt>
+            <dd>PHiSeg's normalised cross-correlation per image: with samples s<sub>i</sub>, their mean s and
+            one-hot annotations y<sub>j</sub>, E<sub>ss</sub> = &minus;(1/n) &Sigma;<sub>i</sub> &Sigma;<sub>c</sub>
+            s<sub>c</sub> log(s<sub>i,c</sub> + 1e-8) and E<sub>sy<sub>j</sub></sub> the same with y<sub>j</sub> in
+            place of s; NCC = mean over annotators of the Pearson correlation of the two maps over the pixels. A map
+            without variance scores 0 (PHiSeg's code returns NaN there, and the SSN evaluation drops such images
+            with nanmean).</dd>
             <dt>Overlap</dt>
             <dd>Hungarian-matched IoU: the annotations repeated cyclically to the number of samples, then the
             one-to-one matching of maximal total IoU. Soft Dice between the mean foreground probability x and the
@@ -28,7 +40,8 @@ final class Methods {
             replacement). The prediction is the argmax of the mean of the samples (the published code uses one
             sample). TP / FP / FN / TN only where all annotators agree. Repeated-measures correlation (pingouin's
             rm_corr: ANCOVA with the image as subject; p from Student's t; 95% CI by Fisher's z), tested at
-            &alpha; = 0.01.</dd>
+            &alpha; = 0.01. Fisher's interval takes every pixel as independent; beside it a subject-level bootstrap
+            interval that resamples the images, each with all its pixels.</dd>
             <dt>Model comparisons</dt>
             <dd>Every unordered pair of models once, the lower mean per-image GED first: the two-sided paired
             t-test over the same images (primary), with the mean paired difference (bootstrap 95% interval),
@@ -38,8 +51,12 @@ final class Methods {
             <dt>Calibration and failure detection (beyond the paper)</dt>
             <dd>ECE of the foreground probability over every test pixel, in equal-width bins, against the share of
             annotators marking the pixel (a soft target with several annotators). AUROC of pixel entropy for
-            "prediction wrong" and the risk&ndash;coverage curve with its area (AURC), over the sampled pixels where
-            all annotators agree.</dd>
+            "prediction wrong" (with an image-level bootstrap interval) and the risk&ndash;coverage curve with its
+            area (AURC), over the sampled pixels where all annotators agree.</dd>
+            <dt>Verdict</dt>
+            <dd>Generated from the numbers by the criteria stated beside it; a model flagged by the health checks
+            gets no conclusion. Active learning: the final round's test loss paired by seed, Student t interval of
+            the mean difference.</dd>
             <dt>Intervals</dt>
             <dd>Percentile bootstrap over images (seeded) for every dataset mean.</dd>
             </dl>

@@ -73,6 +73,22 @@ class MetricsCommandTest {
         assertThat(row(r.out(), "mean")).containsExactly("mean", "0.5000", "0.3333", "0.2222");
     }
 
+    /**
+     * The same hand case with all-pairs (no re-draw, pairs i = j included): img1 cross 7/12, sample diversity
+     * 2 d(A, B) / 4 = 1/2, annotation diversity 2 (2/3) / 4 = 1/3, GED = 7/6 - 1/2 - 1/3 = 1/3; img2 0; img3 ~2.
+     * Means: GED 7/9, sample diversity 1/6, annotation diversity 1/9.
+     */
+    @Test
+    void allPairsTableMatchesTheHandValues() throws Exception {
+        writeHandCase();
+        Cli r = run("--estimator", "all-pairs");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("all-pairs estimator");
+        assertThat(row(r.out(), "img1")).containsExactly("img1", "2", "2", "0.3333", "0.5000", "0.3333");
+        assertThat(row(r.out(), "img3")).containsExactly("img3", "1", "1", "2.0000", "0.0000", "0.0000");
+        assertThat(row(r.out(), "mean")).containsExactly("mean", "0.7778", "0.1667", "0.1111");
+    }
+
     @Test
     void aGlobPicksTheSampleMasksOutOfFoldersThatHoldOtherImagesToo() throws Exception {
         // the layout penumbra predict writes: sample masks beside a grey entropy heat-map
@@ -219,7 +235,7 @@ class MetricsCommandTest {
         writeHandCase();
         Cli r = run("--estimator", "biased");
         assertThat(r.isCleanInputError()).as(r.err()).isTrue();
-        assertThat(r.err()).contains("biased").contains("paper or unbiased");
+        assertThat(r.err()).contains("biased").contains("paper, all-pairs or unbiased");
     }
 
     @Test
