@@ -231,7 +231,7 @@ public final class HtmlReport {
             if (correctness) {
                 header.addAll(List.of("median TP", "median FP", "median FN", "median TN", "pixels TP/FP/FN/TN"));
             }
-            header.addAll(List.of("rm_corr r", "dof", "p", "95% CI (Fisher)", "95% CI (bootstrap over images)",
+            header.addAll(List.of("rm_corr r", "dof", "p", "95% CI (Fisher)", "95% CI (bootstrap, images)",
                     "images", "p &lt; 0.01"));
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {

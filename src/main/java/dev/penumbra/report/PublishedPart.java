@@ -64,7 +64,7 @@ public record PublishedPart(String dataset, List<Published.Metric> metrics, Eval
             ModelSummary s = l.model() == null ? null : ours.summaries().stream()
                     .filter(x -> x.label().equals(l.model())).findFirst().orElse(null);
             String mine = s == null || l.samples() != k ? "\u2013" : num(value("ged_all_pairs@" + k, s), 3);
-            rows.add(List.of(esc(l.method()), num(l.ged(), Math.max(2, java.math.BigDecimal.valueOf(l.ged()).scale())),
+            rows.add(List.of(esc(l.method()), num(l.ged(), Math.max(3, java.math.BigDecimal.valueOf(l.ged()).scale())),
                     Integer.toString(l.samples()), esc(l.split()), esc(l.source()), l.verified() ? "yes" : "no",
                     mine));
         }

@@ -30,7 +30,7 @@ final class Style {
                        padding: 8px 14px; margin: 14px 0; }
             .warning ul { margin: 6px 0; padding-left: 20px; }
             .flag { color: #b35c00; font-size: 12px; }
-            table.prose td { white-space: normal; text-align: left; }
+            table.prose td, table.prose th { white-space: normal; text-align: left; }
             table.prose td:nth-child(2), table.prose td:nth-child(3) { white-space: nowrap; }
             .answer { font-weight: 600; }
             .answer.yes { color: #1a7f37; }
