@@ -74,7 +74,8 @@ public final class EvaluationFigures {
             values.put(m.label(), Statistics.byOutcome(m.pixels()));
         }
         String caption = "Pixel predictive entropy by prediction outcome (" + e.name() + "), over sampled pixels"
-                + " where all annotators agree; boxes: quartiles, line: median, marker: mean.";
+                + " where all annotators agree; boxes: quartiles, line: median, marker: mean; n: the pixels in each"
+                + " box (n = 0: no pixel has that outcome).";
         return FigureFiles.write(dir, "fig4_uncertainty_by_outcome", W, H, caption, Charts.boxPlot(
                 "Uncertainty by prediction outcome", "outcome", "pixel entropy (bits)",
                 List.of("TP", "FP", "FN", "TN"), values));
@@ -89,7 +90,8 @@ public final class EvaluationFigures {
             values.put(m.label(), groups);
         }
         String caption = "Model uncertainty (pixel entropy) by annotator agreement (" + e.name() + "): votes of"
-                + " the annotators for foreground vs background, e.g. 3-1 = three against one.";
+                + " the annotators for foreground vs background, e.g. 3-1 = three against one; n: the sampled pixels in"
+                + " each box.";
         return FigureFiles.write(dir, "fig5_model_vs_annotator_uncertainty", W, H, caption, Charts.boxPlot(
                 "Model vs annotator uncertainty", "annotators", "pixel entropy (bits)", categories, values));
     }
