@@ -1,5 +1,6 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.figure.AxisRanges;
 import dev.penumbra.figure.Charts;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
@@ -8,10 +9,13 @@ import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.train.TrainRun;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +28,9 @@ public final class EvaluationFigures {
 
     /** Key prefix of the training-curves figures, one per run: {@code training:<label>}. */
     public static final String TRAINING = "training:";
+
+    /** The risk axis fits the curves from this coverage on (see {@link AxisRanges#ysFrom}). */
+    static final double ZOOM_FROM_COVERAGE = 0.1;
 
     private static final int W = 760;
     private static final int H = 460;
@@ -134,19 +141,35 @@ public final class EvaluationFigures {
 
     private static Figure riskCoverage(DatasetEvaluation e, Path dir) {
         LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
-        for (ModelEvaluation m : e.models()) {
-            ErrorDetection.RiskCoverage c = Statistics.riskCoverage(m);
+        for (int i = 0; i < e.models().size(); i++) {
+            ErrorDetection.RiskCoverage c = Statistics.riskCoverage(e.models().get(i));
             if (c != null) {
-                series.put(m.label(), new double[][] {c.coverage(), c.risk()});
+                series.put(withAurc(e.models().get(i).label(), e.summaries().get(i).aurc()),
+                        new double[][] {c.coverage(), c.risk()});
             }
         }
         if (series.isEmpty()) {
             return null;
         }
+        double[] y = AxisRanges.ysFrom(series, ZOOM_FROM_COVERAGE, 0.04);
+        double highest = AxisRanges.maxY(series);
+        String cut = y != null && highest > y[1] ? String.format(Locale.ROOT, " The risk axis is fitted to the"
+                + " curves from %.0f%% coverage on; below it, the few most certain pixels make the risk reach %.2f,"
+                + " off the plot.", 100 * ZOOM_FROM_COVERAGE, highest) : "";
         String caption = "Risk-coverage curves (" + e.name() + "): keeping only the pixels with the lowest entropy"
                 + " (coverage), the share of them predicted wrongly (risk), over sampled pixels where all"
-                + " annotators agree; a lower area (AURC) is a better failure detector.";
+                + " annotators agree; a lower area (AURC, in the legend) is a better failure detector." + cut;
         return FigureFiles.write(dir, "risk_coverage", W, H, caption, Charts.lines("Risk-coverage",
-                "coverage", "risk (pixel error rate)", series, false, new double[] {0, 1}, null));
+                "coverage", "risk (pixel error rate)", series, false, new double[] {0, 1}, y));
+    }
+
+    /**
+     * A model's legend entry with its area under the risk-coverage curve to three significant digits, so that a
+     * small AURC does not read as 0: "punet (AURC 0.0123)", "softmax (AURC 0.000712)".
+     */
+    static String withAurc(String label, double aurc) {
+        String value = aurc == 0 || !Double.isFinite(aurc) ? String.valueOf(aurc == 0 ? 0 : aurc)
+                : new BigDecimal(aurc).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return label + " (AURC " + value + ")";
     }
 }
