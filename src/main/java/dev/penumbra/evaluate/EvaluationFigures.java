@@ -4,7 +4,7 @@ import dev.penumbra.figure.AxisRanges;
 import dev.penumbra.figure.Charts;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
-import dev.penumbra.metric.Calibration;
+import dev.penumbra.figure.ReliabilityChart;
 import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.train.TrainRun;
@@ -120,23 +120,21 @@ public final class EvaluationFigures {
     }
 
     private static Figure reliability(DatasetEvaluation e, Path dir) {
-        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        LinkedHashMap<String, List<ReliabilityChart.Bin>> series = new LinkedHashMap<>();
         StringBuilder eces = new StringBuilder();
         for (int i = 0; i < e.models().size(); i++) {
             ModelEvaluation m = e.models().get(i);
-            List<Calibration.Bin> bins = m.calibration().bins().stream().filter(b -> b.count() > 0).toList();
-            double[] x = bins.stream().mapToDouble(Calibration.Bin::meanPredicted).toArray();
-            double[] y = bins.stream().mapToDouble(Calibration.Bin::observedFrequency).toArray();
-            series.put(m.label(), new double[][] {x, y});
-            eces.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.4f", m.label(),
+            series.put(m.label(), m.calibration().bins().stream().map(b -> new ReliabilityChart.Bin(b.lower(),
+                    b.upper(), b.count(), b.meanPredicted(), b.observedFrequency())).toList());
+            eces.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", m.label(),
                     e.summaries().get(i).ece()));
         }
         String caption = "Reliability of the foreground probability over every test pixel (" + e.name() + "):"
                 + " mean predicted probability vs the share of annotators marking the pixel, per bin; the dashed"
-                + " line is perfect calibration. ECE: " + eces + ".";
-        return FigureFiles.write(dir, "reliability", W, H, caption, Charts.lines("Reliability diagram",
-                "mean predicted foreground probability", "observed foreground frequency", series, true,
-                new double[] {0, 1}, new double[] {0, 1}));
+                + " line is perfect calibration. Below, the pixels in each bin (log scale): points of small bins"
+                + " rest on few pixels; empty bins are not drawn. ECE: " + eces + ".";
+        return FigureFiles.write(dir, "reliability", W, H + 80, caption, ReliabilityChart.of("Reliability diagram",
+                "mean predicted foreground probability", "observed foreground frequency", "pixels", series));
     }
 
     private static Figure riskCoverage(DatasetEvaluation e, Path dir) {

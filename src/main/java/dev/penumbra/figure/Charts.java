@@ -321,7 +321,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void styleSeries(XYLineAndShapeRenderer renderer, int series) {
+    /** Series {@code series}'s colour, line and marker; the legend shows a short line. */
+    static void styleSeries(XYLineAndShapeRenderer renderer, int series) {
         renderer.setSeriesPaint(series, ChartStyle.colour(series));
         renderer.setSeriesStroke(series, ChartStyle.seriesStroke());
         renderer.setSeriesShape(series, ChartStyle.marker(series));
@@ -345,7 +346,7 @@ public final class Charts {
     }
 
     /** A dashed y = x over everything the axes may show, as dataset 1 so it is drawn beneath the data. */
-    private static void addDiagonal(XYPlot plot, XYSeriesCollection data, double[] xRange, double[] yRange) {
+    static void addDiagonal(XYPlot plot, XYSeriesCollection data, double[] xRange, double[] yRange) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] r : new double[][] {xRange, yRange, bounds(data, true), bounds(data, false)}) {
