@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,12 +88,35 @@ public final class ActiveOutputs {
 
     private static Figure curve(ActiveResult r, Path dir, String name, String title, String axis,
                                 ToDoubleFunction<RoundMetrics> metric) {
+        Map<String, List<ActiveResult.Point>> curve = r.curve(metric);
+        String caption = title + " against the number of labelled images; " + spread(curve) + "; every strategy"
+                + " starts from the same random images.";
+        return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis,
+                points(curve)));
+    }
+
+    /** Mean with a band of mean +- sd at every labelled count. */
+    private static LinkedHashMap<String, List<Charts.Point>> points(Map<String, List<ActiveResult.Point>> curve) {
         LinkedHashMap<String, List<Charts.Point>> series = new LinkedHashMap<>();
-        r.curve(metric).forEach((strategy, points) -> series.put(strategy, points.stream()
+        curve.forEach((strategy, points) -> series.put(strategy, points.stream()
                 .map(p -> new Charts.Point(p.labelled(), p.mean(), p.mean() - p.sd(), p.mean() + p.sd())).toList()));
-        String caption = title + " against the number of labelled images; line: mean, band: \u00b1 sd across "
-                + r.settings().seeds() + " seed(s), every strategy starting from the same random images.";
-        return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis, series));
+        return series;
+    }
+
+    /**
+     * What the band of a curve shows, from the seeds behind its points: with one seed there is no spread to show.
+     *
+     * @return e.g. "one seed: no spread shown", "line: mean, band: \u00b1 sd across 3 seeds"
+     */
+    static String spread(Map<String, List<ActiveResult.Point>> curve) {
+        IntSummaryStatistics seeds = curve.values().stream().flatMap(List::stream)
+                .mapToInt(ActiveResult.Point::seeds).summaryStatistics();
+        if (seeds.getCount() == 0 || seeds.getMax() <= 1) {
+            return "one seed: no spread shown";
+        }
+        String across = seeds.getMin() == seeds.getMax() ? seeds.getMax() + " seeds"
+                : seeds.getMin() + " to " + seeds.getMax() + " seeds (no band where one)";
+        return "line: mean, band: \u00b1 sd across " + across;
     }
 
     /** The paper's Fig 9: picked images with the most annotator disagreement, their annotations and samples. */

@@ -116,6 +116,8 @@ class ActiveCommandTest {
         var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
         assertThat(doc.select("img")).hasSize(5);
+        // two seeds: the bands say so; "across 1 seed(s)" is gone
+        assertThat(doc.text()).contains("band: \u00b1 sd across 2 seeds").doesNotContain("seed(s)");
         // checkpoints of finished rounds are removed; the training log stays
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.toString().endsWith(".params"))).isEmpty();
