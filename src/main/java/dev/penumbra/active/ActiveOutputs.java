@@ -7,6 +7,7 @@ import dev.penumbra.figure.Charts;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
 import dev.penumbra.figure.ImagePanels;
+import dev.penumbra.figure.ReferenceLines;
 import dev.penumbra.io.CsvFiles;
 import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Json;
@@ -24,11 +25,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Writes an experiment's tables ({@code rounds.csv}, {@code rounds.json}) and figures: learning curves of test
  * loss, GED and soft Dice against the labelled count (mean and sd across seeds), the annotator disagreement of the
- * picked images per round, and the picked images with the most annotator disagreement (the paper's Fig 9).
+ * picked images per round beside the pool's average, and the picked images with the most annotator disagreement
+ * (the paper's Fig 9).
  */
 public final class ActiveOutputs {
 
@@ -76,9 +79,7 @@ public final class ActiveOutputs {
                 + " estimator)", RoundMetrics::ged));
         figures.put("dice", curve(r, dir, "active_soft_dice", "Test soft Dice (" + model + ")", "soft Dice",
                 RoundMetrics::softDice));
-        figures.put("disagreement", curve(r, dir, "active_selected_disagreement", "Annotator disagreement of the"
-                + " picked images (" + model + ")", "mean annotator entropy (bits)",
-                RoundMetrics::selectedDisagreement));
+        figures.put("disagreement", disagreement(r, dir));
         Figure picked = pickedImages(r, dataset, dir, 4);
         if (picked != null) {
             figures.put("fig9", picked);
@@ -93,6 +94,22 @@ public final class ActiveOutputs {
                 + " starts from the same random images.";
         return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis,
                 points(curve)));
+    }
+
+    private static Figure disagreement(ActiveResult r, Path dir) {
+        Map<String, List<ActiveResult.Point>> picked = r.curve(RoundMetrics::selectedDisagreement);
+        String title = "Annotator disagreement of the picked images (" + r.settings().model() + ")";
+        String caption = title + " against the number of labelled images: the mean pixel entropy of the mean"
+                + " annotation of the images each strategy picked (solid), beside its average over the unlabelled"
+                + " pool the strategy picked from (dashed, same colour, mean over seeds); " + spread(picked) + ".";
+        return FigureFiles.write(dir, "active_selected_disagreement", W, H, caption, disagreementChart(r, title));
+    }
+
+    /** The picked images' disagreement per strategy, with the pool's average as its dashed partner. */
+    static JFreeChart disagreementChart(ActiveResult r, String title) {
+        JFreeChart chart = Charts.bands(title, "labelled images", "mean annotator entropy (bits)",
+                points(r.curve(RoundMetrics::selectedDisagreement)));
+        return ReferenceLines.add(chart, points(r.curve(RoundMetrics::poolDisagreement)), "pool average");
     }
 
     /** Mean with a band of mean +- sd at every labelled count. */

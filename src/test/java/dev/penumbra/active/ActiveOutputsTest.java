@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
 class ActiveOutputsTest {
@@ -25,6 +28,24 @@ class ActiveOutputsTest {
             }
         }
         return new ActiveResult(settings, "synthetic", Path.of("al"), rounds);
+    }
+
+    @Test
+    void theDisagreementFigureDrawsThePoolsAverageBesideThePickedImages() {
+        JFreeChart chart = ActiveOutputs.disagreementChart(oneSeed(), "Disagreement");
+
+        XYDataset pool = chart.getXYPlot().getDataset(1);
+        assertThat(pool.getSeriesCount()).isEqualTo(2);
+        assertThat(pool.getItemCount(1)).isEqualTo(2); // labelled 4 and 7; the last round has no pool
+        assertThat(pool.getXValue(1, 1)).isEqualTo(7);
+        assertThat(pool.getYValue(1, 1)).isEqualTo(0.031);
+        assertThat(chart.getXYPlot().getDataset(0).getYValue(1, 1)).isEqualTo(0.06);
+        LegendItemCollection legend = chart.getXYPlot().getLegendItems();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            labels.add(legend.get(i).getLabel());
+        }
+        assertThat(labels).containsExactly("random", "entropy-sum", "pool average");
     }
 
     @Test

@@ -117,7 +117,8 @@ class ActiveCommandTest {
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
         assertThat(doc.select("img")).hasSize(5);
         // two seeds: the bands say so; "across 1 seed(s)" is gone
-        assertThat(doc.text()).contains("band: \u00b1 sd across 2 seeds").doesNotContain("seed(s)");
+        assertThat(doc.text()).contains("band: \u00b1 sd across 2 seeds").doesNotContain("seed(s)")
+                .contains("pool the strategy picked from (dashed");
         // checkpoints of finished rounds are removed; the training log stays
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.toString().endsWith(".params"))).isEmpty();
