@@ -166,7 +166,7 @@ public final class EvaluationFigures {
      * small AURC does not read as 0: "punet (AURC 0.0123)", "softmax (AURC 0.000712)".
      */
     static String withAurc(String label, double aurc) {
-        String value = aurc == 0 || !Double.isFinite(aurc) ? String.valueOf(aurc == 0 ? 0 : aurc)
+        String value = aurc == 0 ? "0" : !Double.isFinite(aurc) ? String.valueOf(aurc)
                 : new BigDecimal(aurc).round(new MathContext(3)).stripTrailingZeros().toPlainString();
         return label + " (AURC " + value + ")";
     }
