@@ -7,6 +7,7 @@ import dev.penumbra.figure.Charts;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
 import dev.penumbra.figure.ImagePanels;
+import dev.penumbra.figure.ReferenceLines;
 import dev.penumbra.io.CsvFiles;
 import dev.penumbra.io.ImageFiles;
 import dev.penumbra.io.Json;
@@ -18,16 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
 
 /**
  * Writes an experiment's tables ({@code rounds.csv}, {@code rounds.json}) and figures: learning curves of test
  * loss, GED and soft Dice against the labelled count (mean and sd across seeds), the annotator disagreement of the
- * picked images per round, and the picked images with the most annotator disagreement (the paper's Fig 9).
+ * picked images per round beside the pool's average, and the picked images with the most annotator disagreement
+ * (the paper's Fig 9).
  */
 public final class ActiveOutputs {
 
@@ -75,9 +79,7 @@ public final class ActiveOutputs {
                 + " estimator)", RoundMetrics::ged));
         figures.put("dice", curve(r, dir, "active_soft_dice", "Test soft Dice (" + model + ")", "soft Dice",
                 RoundMetrics::softDice));
-        figures.put("disagreement", curve(r, dir, "active_selected_disagreement", "Annotator disagreement of the"
-                + " picked images (" + model + ")", "mean annotator entropy (bits)",
-                RoundMetrics::selectedDisagreement));
+        figures.put("disagreement", disagreement(r, dir));
         Figure picked = pickedImages(r, dataset, dir, 4);
         if (picked != null) {
             figures.put("fig9", picked);
@@ -87,12 +89,51 @@ public final class ActiveOutputs {
 
     private static Figure curve(ActiveResult r, Path dir, String name, String title, String axis,
                                 ToDoubleFunction<RoundMetrics> metric) {
+        Map<String, List<ActiveResult.Point>> curve = r.curve(metric);
+        String caption = title + " against the number of labelled images; " + spread(curve) + "; every strategy"
+                + " starts from the same random images.";
+        return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis,
+                points(curve)));
+    }
+
+    private static Figure disagreement(ActiveResult r, Path dir) {
+        Map<String, List<ActiveResult.Point>> picked = r.curve(RoundMetrics::selectedDisagreement);
+        String title = "Annotator disagreement of the picked images (" + r.settings().model() + ")";
+        String caption = title + " against the number of labelled images: the mean pixel entropy of the mean"
+                + " annotation of the images each strategy picked (solid), beside its average over the unlabelled"
+                + " pool the strategy picked from (dashed, same colour, mean over seeds); " + spread(picked) + ".";
+        return FigureFiles.write(dir, "active_selected_disagreement", W, H, caption, disagreementChart(r, title));
+    }
+
+    /** The picked images' disagreement per strategy, with the pool's average as its dashed partner. */
+    static JFreeChart disagreementChart(ActiveResult r, String title) {
+        JFreeChart chart = Charts.bands(title, "labelled images", "mean annotator entropy (bits)",
+                points(r.curve(RoundMetrics::selectedDisagreement)));
+        return ReferenceLines.add(chart, points(r.curve(RoundMetrics::poolDisagreement)), "pool average");
+    }
+
+    /** Mean with a band of mean +- sd at every labelled count. */
+    private static LinkedHashMap<String, List<Charts.Point>> points(Map<String, List<ActiveResult.Point>> curve) {
         LinkedHashMap<String, List<Charts.Point>> series = new LinkedHashMap<>();
-        r.curve(metric).forEach((strategy, points) -> series.put(strategy, points.stream()
+        curve.forEach((strategy, points) -> series.put(strategy, points.stream()
                 .map(p -> new Charts.Point(p.labelled(), p.mean(), p.mean() - p.sd(), p.mean() + p.sd())).toList()));
-        String caption = title + " against the number of labelled images; line: mean, band: \u00b1 sd across "
-                + r.settings().seeds() + " seed(s), every strategy starting from the same random images.";
-        return FigureFiles.write(dir, name, W, H, caption, Charts.bands(title, "labelled images", axis, series));
+        return series;
+    }
+
+    /**
+     * What the band of a curve shows, from the seeds behind its points: with one seed there is no spread to show.
+     *
+     * @return e.g. "one seed: no spread shown", "line: mean, band: \u00b1 sd across 3 seeds"
+     */
+    static String spread(Map<String, List<ActiveResult.Point>> curve) {
+        IntSummaryStatistics seeds = curve.values().stream().flatMap(List::stream)
+                .mapToInt(ActiveResult.Point::seeds).summaryStatistics();
+        if (seeds.getCount() == 0 || seeds.getMax() <= 1) {
+            return "one seed: no spread shown";
+        }
+        String across = seeds.getMin() == seeds.getMax() ? seeds.getMax() + " seeds"
+                : seeds.getMin() + " to " + seeds.getMax() + " seeds (no band where one)";
+        return "line: mean, band: \u00b1 sd across " + across;
     }
 
     /** The paper's Fig 9: picked images with the most annotator disagreement, their annotations and samples. */

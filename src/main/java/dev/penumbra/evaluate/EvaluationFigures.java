@@ -1,17 +1,21 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.figure.AxisRanges;
 import dev.penumbra.figure.Charts;
 import dev.penumbra.figure.Figure;
 import dev.penumbra.figure.FigureFiles;
-import dev.penumbra.metric.Calibration;
+import dev.penumbra.figure.ReliabilityChart;
 import dev.penumbra.metric.ErrorDetection;
 import dev.penumbra.stats.Bootstrap;
 import dev.penumbra.train.TrainRun;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +28,9 @@ public final class EvaluationFigures {
 
     /** Key prefix of the training-curves figures, one per run: {@code training:<label>}. */
     public static final String TRAINING = "training:";
+
+    /** The risk axis fits the curves from this coverage on (see {@link AxisRanges#ysFrom}). */
+    static final double ZOOM_FROM_COVERAGE = 0.1;
 
     private static final int W = 760;
     private static final int H = 460;
@@ -74,7 +81,8 @@ public final class EvaluationFigures {
             values.put(m.label(), Statistics.byOutcome(m.pixels()));
         }
         String caption = "Pixel predictive entropy by prediction outcome (" + e.name() + "), over sampled pixels"
-                + " where all annotators agree; boxes: quartiles, line: median, marker: mean.";
+                + " where all annotators agree; boxes: quartiles, line: median, marker: mean; n: the pixels in each"
+                + " box (n = 0: no pixel has that outcome).";
         return FigureFiles.write(dir, "fig4_uncertainty_by_outcome", W, H, caption, Charts.boxPlot(
                 "Uncertainty by prediction outcome", "outcome", "pixel entropy (bits)",
                 List.of("TP", "FP", "FN", "TN"), values));
@@ -89,7 +97,8 @@ public final class EvaluationFigures {
             values.put(m.label(), groups);
         }
         String caption = "Model uncertainty (pixel entropy) by annotator agreement (" + e.name() + "): votes of"
-                + " the annotators for foreground vs background, e.g. 3-1 = three against one.";
+                + " the annotators for foreground vs background, e.g. 3-1 = three against one; n: the sampled pixels in"
+                + " each box.";
         return FigureFiles.write(dir, "fig5_model_vs_annotator_uncertainty", W, H, caption, Charts.boxPlot(
                 "Model vs annotator uncertainty", "annotators", "pixel entropy (bits)", categories, values));
     }
@@ -111,40 +120,54 @@ public final class EvaluationFigures {
     }
 
     private static Figure reliability(DatasetEvaluation e, Path dir) {
-        LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
+        LinkedHashMap<String, List<ReliabilityChart.Bin>> series = new LinkedHashMap<>();
         StringBuilder eces = new StringBuilder();
         for (int i = 0; i < e.models().size(); i++) {
             ModelEvaluation m = e.models().get(i);
-            List<Calibration.Bin> bins = m.calibration().bins().stream().filter(b -> b.count() > 0).toList();
-            double[] x = bins.stream().mapToDouble(Calibration.Bin::meanPredicted).toArray();
-            double[] y = bins.stream().mapToDouble(Calibration.Bin::observedFrequency).toArray();
-            series.put(m.label(), new double[][] {x, y});
-            eces.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %.4f", m.label(),
+            series.put(m.label(), m.calibration().bins().stream().map(b -> new ReliabilityChart.Bin(b.lower(),
+                    b.upper(), b.count(), b.meanPredicted(), b.observedFrequency())).toList());
+            eces.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.4f", m.label(),
                     e.summaries().get(i).ece()));
         }
         String caption = "Reliability of the foreground probability over every test pixel (" + e.name() + "):"
                 + " mean predicted probability vs the share of annotators marking the pixel, per bin; the dashed"
-                + " line is perfect calibration. ECE: " + eces + ".";
-        return FigureFiles.write(dir, "reliability", W, H, caption, Charts.lines("Reliability diagram",
-                "mean predicted foreground probability", "observed foreground frequency", series, true,
-                new double[] {0, 1}, new double[] {0, 1}));
+                + " line is perfect calibration. Below, the pixels in each bin (log scale): points of small bins"
+                + " rest on few pixels; empty bins are not drawn. ECE: " + eces + ".";
+        return FigureFiles.write(dir, "reliability", W, H + 80, caption, ReliabilityChart.of("Reliability diagram",
+                "mean predicted foreground probability", "observed foreground frequency", "pixels", series));
     }
 
     private static Figure riskCoverage(DatasetEvaluation e, Path dir) {
         LinkedHashMap<String, double[][]> series = new LinkedHashMap<>();
-        for (ModelEvaluation m : e.models()) {
-            ErrorDetection.RiskCoverage c = Statistics.riskCoverage(m);
+        for (int i = 0; i < e.models().size(); i++) {
+            ErrorDetection.RiskCoverage c = Statistics.riskCoverage(e.models().get(i));
             if (c != null) {
-                series.put(m.label(), new double[][] {c.coverage(), c.risk()});
+                series.put(withAurc(e.models().get(i).label(), e.summaries().get(i).aurc()),
+                        new double[][] {c.coverage(), c.risk()});
             }
         }
         if (series.isEmpty()) {
             return null;
         }
+        double[] y = AxisRanges.ysFrom(series, ZOOM_FROM_COVERAGE, 0.04);
+        double highest = AxisRanges.maxY(series);
+        String cut = y != null && highest > y[1] ? String.format(Locale.ROOT, " The risk axis is fitted to the"
+                + " curves from %.0f%% coverage on; below it, the few most certain pixels make the risk reach %.2f,"
+                + " off the plot.", 100 * ZOOM_FROM_COVERAGE, highest) : "";
         String caption = "Risk-coverage curves (" + e.name() + "): keeping only the pixels with the lowest entropy"
                 + " (coverage), the share of them predicted wrongly (risk), over sampled pixels where all"
-                + " annotators agree; a lower area (AURC) is a better failure detector.";
+                + " annotators agree; a lower area (AURC, in the legend) is a better failure detector." + cut;
         return FigureFiles.write(dir, "risk_coverage", W, H, caption, Charts.lines("Risk-coverage",
-                "coverage", "risk (pixel error rate)", series, false, new double[] {0, 1}, null));
+                "coverage", "risk (pixel error rate)", series, false, new double[] {0, 1}, y));
+    }
+
+    /**
+     * A model's legend entry with its area under the risk-coverage curve to three significant digits, so that a
+     * small AURC does not read as 0: "punet (AURC 0.0123)", "softmax (AURC 0.000712)".
+     */
+    static String withAurc(String label, double aurc) {
+        String value = aurc == 0 ? "0" : !Double.isFinite(aurc) ? String.valueOf(aurc)
+                : new BigDecimal(aurc).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return label + " (AURC " + value + ")";
     }
 }

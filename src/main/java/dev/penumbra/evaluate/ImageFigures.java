@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The paper's image figures: Fig 3 (entropy heat-maps with the outlines of the mean annotation and of the mean
- * prediction) and Fig 7 (sample grids per model with the dataset-wide diversity).
+ * prediction) and Fig 7 (sample grids per model with each image's sample diversity beside the dataset mean).
  */
 final class ImageFigures {
 
@@ -84,7 +84,7 @@ final class ImageFigures {
 
     /**
      * Fig 7: for each image, a row with the image and its annotations, then one row per model with its first
-     * samples; the model's dataset-wide sample diversity is written beside its row.
+     * samples; beside the row, the model's sample diversity on that image and its mean over the test images.
      */
     static Figure samples(Path dir, String name, String title, List<Sample> images, List<ModelEvaluation> models,
                           List<ModelSummary> summaries, int shown, int largestCount) {
@@ -95,8 +95,9 @@ final class ImageFigures {
         int top = 30;
         int height = top + images.size() * (rowsPerImage * (SMALL + GAP) + 14) + 8;
         String caption = title + ": the first " + shown + " samples per model for " + images.size() + " test"
-                + " image(s), beside the annotations. Diversity: the dataset-wide mean sample diversity"
-                + " E[d(y, y')] at " + largestCount + " samples (paper estimator).";
+                + " image(s), beside the annotations. Beside each model: the sample diversity E[d(y, y')] of the"
+                + " image shown, then its mean over the test images, both at " + largestCount + " samples (paper"
+                + " estimator).";
         return FigureFiles.write(dir, name, width, height, caption, g -> {
             g.setColor(Color.BLACK);
             g.setFont(BOLD);
@@ -121,10 +122,11 @@ final class ImageFigures {
                     ModelEvaluation model = models.get(m);
                     g.setColor(Color.BLACK);
                     g.setFont(BOLD);
-                    g.drawString(model.label(), GAP, y + SMALL / 2 - 6);
+                    g.drawString(model.label(), GAP, y + SMALL / 2 - 14);
                     g.setFont(FONT);
-                    double diversity = summaries.get(m).means().get("diversity@" + largestCount).estimate();
-                    g.drawString(String.format(Locale.ROOT, "diversity %.3f", diversity), GAP, y + SMALL / 2 + 12);
+                    double mean = summaries.get(m).means().get("diversity@" + largestCount).estimate();
+                    g.drawString("diversity " + number(imageDiversity(model, s.id())), GAP, y + SMALL / 2 + 4);
+                    g.drawString("dataset mean " + number(mean), GAP, y + SMALL / 2 + 20);
                     ImageMaps maps = model.maps().get(s.id());
                     if (maps != null) {
                         for (int i = 0; i < Math.min(shown, maps.samples().size()); i++) {
@@ -138,6 +140,16 @@ final class ImageFigures {
                 y += 14;
             }
         });
+    }
+
+    /** The model's sample diversity on one image at the largest sample count; NaN if it was not scored. */
+    static double imageDiversity(ModelEvaluation model, String image) {
+        return model.images().stream().filter(i -> i.image().equals(image)).findFirst()
+                .map(i -> i.diversity()[i.diversity().length - 1]).orElse(Double.NaN);
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static void legend(Graphics2D g, int x, int baseline, Color colour, String text) {

@@ -2,6 +2,8 @@ package dev.penumbra.figure;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.Stroke;
@@ -10,6 +12,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.axis.CategoryAxis;
@@ -28,16 +31,27 @@ import org.jfree.data.statistics.BoxAndWhiskerCategoryDataset;
  * translucent dot. JFreeChart's own renderer draws outliers as circles a third of the box wide, merges nearby ones
  * and leaves values beyond 2 IQR out; with thousands of pixels per box that hides the data, hence this class.
  * Outliers that would land on the same half-pixel row are drawn once, so a box of 10^6 values stays a small SVG.
+ * Under every box, between the plot and the category labels, it prints the box's n ("n = 0" for an empty group, so
+ * a missing box reads as empty rather than as forgotten); with many series the labels alternate between two lines.
  */
 final class BoxRenderer extends BoxAndWhiskerRenderer {
 
     private static final long serialVersionUID = 1L;
+    /** Height in pixels of one line of n labels. */
+    static final int COUNT_LINE = 13;
+    private static final int COUNT_GAP = 3;
+    private static final float COUNT_POINTS = 10f;
+    private static final float MIN_COUNT_POINTS = 7f;
     private static final double DOT_RADIUS = 1.6;
     private static final double DOT_ALPHA = 0.45;
     private static final Stroke LINE = new BasicStroke(1.2f);
     private static final Stroke MEDIAN = new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
 
-    BoxRenderer() {
+    private final int countLines;
+
+    /** @param countLines lines the n labels alternate between: 1, or 2 when boxes are too narrow for one */
+    BoxRenderer(int countLines) {
+        this.countLines = countLines;
         setFillBox(true);
         setMeanVisible(true);
         setMedianVisible(true);
@@ -77,14 +91,22 @@ final class BoxRenderer extends BoxAndWhiskerRenderer {
     public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
             CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
         BoxAndWhiskerCategoryDataset boxes = (BoxAndWhiskerCategoryDataset) dataset;
-        if (!getItemVisible(row, column) || boxes.getMedianValue(row, column) == null) {
+        if (!getItemVisible(row, column)) {
+            return;
+        }
+        double width = state.getBarWidth();
+        double left = boxLeft(state, dataArea, plot, domainAxis, row, column);
+        double mid = left + width / 2;
+        if (boxes instanceof org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset d
+                && d.getItem(row, column) instanceof BoxStats.Counted counted) {
+            drawCount(g2, counted.count(), mid, dataArea.getMaxY(), row % countLines,
+                    countLines * (width + gap(dataArea)));
+        }
+        if (boxes.getMedianValue(row, column) == null) {
             return;
         }
         RectangleEdge edge = plot.getRangeAxisEdge();
         DoubleUnaryOperator y = v -> rangeAxis.valueToJava2D(v, dataArea, edge);
-        double width = state.getBarWidth();
-        double left = boxLeft(state, dataArea, plot, domainAxis, row, column);
-        double mid = left + width / 2;
 
         drawOutliers(g2, boxes.getOutliers(row, column), mid, y, ChartStyle.colour(row));
 
@@ -119,6 +141,52 @@ final class BoxRenderer extends BoxAndWhiskerRenderer {
         g2.draw(diamond);
     }
 
+    /**
+     * The label of a box of n values: exact below 10 000, else to three digits, e.g. "n = 812", "n = 12.3k",
+     * "n = 1.23M".
+     */
+    static String countLabel(long n) {
+        if (n < 10_000) {
+            return "n = " + n;
+        }
+        double value = n / 1e3;
+        String unit = "k";
+        if (Math.round(value) >= 1000) {
+            value = n / 1e6;
+            unit = "M";
+        }
+        int decimals = value < 9.995 ? 2 : value < 99.95 ? 1 : 0;
+        return "n = " + String.format(Locale.ROOT, "%." + decimals + "f", value) + unit;
+    }
+
+    /**
+     * Draws "n = ..." centred under a box, below the plot: the plot clips its renderer to the data area, so the clip
+     * is lifted for the label (the category axis keeps that strip free, see {@link Charts#boxPlot}).
+     */
+    private static void drawCount(Graphics2D g2, long n, double mid, double plotBottom, int line, double room) {
+        String text = countLabel(n);
+        Shape clip = g2.getClip();
+        Font font = g2.getFont();
+        g2.setClip(null);
+        float points = COUNT_POINTS;
+        g2.setFont(ChartStyle.TICK_FONT.deriveFont(points));
+        while (points > MIN_COUNT_POINTS && g2.getFontMetrics().stringWidth(text) > room - 4) {
+            points -= 0.5f;
+            g2.setFont(ChartStyle.TICK_FONT.deriveFont(points));
+        }
+        FontMetrics m = g2.getFontMetrics();
+        g2.setPaint(ChartStyle.INK);
+        g2.drawString(text, (float) (mid - m.stringWidth(text) / 2.0),
+                (float) (plotBottom + COUNT_GAP + line * COUNT_LINE + m.getAscent()));
+        g2.setFont(font);
+        g2.setClip(clip);
+    }
+
+    /** Height in pixels that the n labels need under the plot, on {@code lines} lines. */
+    static int countSpace(int lines) {
+        return COUNT_GAP + lines * COUNT_LINE + 2;
+    }
+
     /** Half-width of the mean's diamond for boxes {@code boxWidth} px wide: a fifth of the box, 3 to 6 px. */
     static double meanHalfWidth(double boxWidth) {
         return Math.max(3, Math.min(6, boxWidth / 5));
@@ -149,8 +217,14 @@ final class BoxRenderer extends BoxAndWhiskerRenderer {
         if (series <= 1) {
             return start + (end - start - width) / 2;
         }
-        double gap = dataArea.getWidth() * getItemMargin() / (categories * (series - 1));
+        double gap = gap(dataArea);
         double used = width * series + gap * (series - 1);
         return start + (end - start - used) / 2 + row * (width + gap);
+    }
+
+    /** The space between neighbouring boxes of one category, as JFreeChart's renderer leaves it. */
+    private double gap(Rectangle2D dataArea) {
+        int series = getRowCount();
+        return series <= 1 ? 0 : dataArea.getWidth() * getItemMargin() / (getColumnCount() * (series - 1));
     }
 }

@@ -18,16 +18,34 @@ final class BoxStats {
     private BoxStats() {
     }
 
+    /** A box that also knows how many values it summarises, so the figure can print its n. */
+    static final class Counted extends BoxAndWhiskerItem {
+
+        private static final long serialVersionUID = 1L;
+        private final int count;
+
+        Counted(int count, Double mean, Double median, Double q1, Double q3, Double lowWhisker, Double highWhisker,
+                Double min, Double max, List<Double> outliers) {
+            super(mean, median, q1, q3, lowWhisker, highWhisker, min, max, outliers);
+            this.count = count;
+        }
+
+        /** @return the finite values in the box, 0 for an empty group */
+        int count() {
+            return count;
+        }
+    }
+
     /**
      * @param values any numbers; null, NaN and infinite entries are left out
      * @return the box of the finite values, in the slots of a {@link BoxAndWhiskerItem}, except that its
      *     "min/max outlier" hold the smallest and largest value overall (so the axis takes in every dot); an item
-     *     whose fields are all null when no finite value is left, which {@link BoxRenderer} draws as nothing
+     *     whose fields are all null when no finite value is left, which {@link BoxRenderer} draws as "n = 0" only
      */
-    static BoxAndWhiskerItem of(List<Double> values) {
+    static Counted of(List<Double> values) {
         double[] v = finite(values);
         if (v.length == 0) {
-            return new BoxAndWhiskerItem(null, null, null, null, null, null, null, null, List.of());
+            return new Counted(0, null, null, null, null, null, null, null, null, List.of());
         }
         Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
         percentile.setData(v);
@@ -47,8 +65,8 @@ final class BoxStats {
                 highWhisker = Math.max(highWhisker, x);
             }
         }
-        return new BoxAndWhiskerItem(StatUtils.mean(v), median, q1, q3, lowWhisker, highWhisker,
-            StatUtils.min(v), StatUtils.max(v), outliers);
+        return new Counted(v.length, StatUtils.mean(v), median, q1, q3, lowWhisker, highWhisker, StatUtils.min(v),
+            StatUtils.max(v), outliers);
     }
 
     private static double[] finite(List<Double> values) {

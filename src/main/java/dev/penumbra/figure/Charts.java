@@ -82,6 +82,7 @@ public final class Charts {
      * Box-and-whisker plot: one Tukey box per (series, category), series side by side within each category. The
      * box runs from the first to the third quartile, the thick line is the median, the white diamond the mean,
      * whiskers reach the most extreme values within 1.5 IQR of the box, and each value beyond them is a small dot.
+     * Under each box its n is printed, "n = 0" where a series has no value in a category.
      *
      * @param title                  chart title, or null for none
      * @param categoryAxis           label under the categories, e.g. "pixel outcome"
@@ -97,7 +98,9 @@ public final class Charts {
             LinkedHashMap<String, Map<String, List<Double>>> seriesToCategoryValues) {
         checkCategories(categories);
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
-        BoxRenderer renderer = new BoxRenderer();
+        // from three series on, boxes are too narrow for "n = 12.3k" side by side: the labels take two lines
+        int countLines = seriesToCategoryValues.size() > 2 ? 2 : 1;
+        BoxRenderer renderer = new BoxRenderer(countLines);
         int i = 0;
         for (Map.Entry<String, Map<String, List<Double>>> e : seriesToCategoryValues.entrySet()) {
             Map<String, List<Double>> byCategory = e.getValue() == null ? Map.of() : e.getValue();
@@ -111,6 +114,7 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(categoryAxis), new NumberAxis(valueAxis),
             renderer);
         ChartStyle.style(plot);
+        plot.getDomainAxis().setCategoryLabelPositionOffset(BoxRenderer.countSpace(countLines));
         if (!seriesToCategoryValues.isEmpty()) {
             plot.setFixedLegendItems(withMedianAndMean(plot.getLegendItems()));
         }
@@ -317,7 +321,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void styleSeries(XYLineAndShapeRenderer renderer, int series) {
+    /** Series {@code series}'s colour, line and marker; the legend shows a short line. */
+    static void styleSeries(XYLineAndShapeRenderer renderer, int series) {
         renderer.setSeriesPaint(series, ChartStyle.colour(series));
         renderer.setSeriesStroke(series, ChartStyle.seriesStroke());
         renderer.setSeriesShape(series, ChartStyle.marker(series));
@@ -341,7 +346,7 @@ public final class Charts {
     }
 
     /** A dashed y = x over everything the axes may show, as dataset 1 so it is drawn beneath the data. */
-    private static void addDiagonal(XYPlot plot, XYSeriesCollection data, double[] xRange, double[] yRange) {
+    static void addDiagonal(XYPlot plot, XYSeriesCollection data, double[] xRange, double[] yRange) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double[] r : new double[][] {xRange, yRange, bounds(data, true), bounds(data, false)}) {

@@ -116,6 +116,10 @@ class ActiveCommandTest {
         var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
         assertThat(doc.select("img")).hasSize(5);
+        // two seeds: the captions say what the bands are across ("across 1 seed(s)" is gone)
+        String captions = doc.select("figcaption").text();
+        assertThat(captions).contains("band: \u00b1 sd across 2 seeds").doesNotContain("seed(s)")
+                .contains("pool the strategy picked from (dashed");
         // checkpoints of finished rounds are removed; the training log stays
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(p -> p.toString().endsWith(".params"))).isEmpty();

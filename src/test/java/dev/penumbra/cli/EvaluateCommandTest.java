@@ -203,6 +203,53 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void figuresPrintTheNumbersAReaderNeedsToJudgeThem() throws Exception {
+        var figures = dev.penumbra.report.EvaluationSections.read(eval).figures();
+        // Fig 4: a count under every box of both models, n = 0 included
+        List<String> counts = svgTexts(figures.get("fig4").svg()).stream().filter(t -> t.startsWith("n = ")).toList();
+        assertThat(counts).hasSize(2 * 4);
+        // the risk-coverage legend gives each model's AURC as summary.json has it
+        List<String> riskTexts = svgTexts(figures.get("risk_coverage").svg());
+        for (JsonNode model : Json.MAPPER.readTree(eval.resolve("summary.json").toFile())) {
+            String prefix = model.get("label").asText() + " (AURC ";
+            String entry = riskTexts.stream().filter(t -> t.startsWith(prefix)).findFirst().orElseThrow();
+            double shown = Double.parseDouble(entry.substring(prefix.length(), entry.length() - 1));
+            assertThat(shown).isCloseTo(model.get("aurc").asDouble(), within(5e-3 * model.get("aurc").asDouble()));
+        }
+        // Fig 7: beside each model's row the diversity of the image shown, then the dataset mean
+        Map<String, String> diversity = new HashMap<>();
+        for (JsonNode row : Json.MAPPER.readTree(eval.resolve("images.json").toFile()).get("images")) {
+            diversity.put(row.get("model").asText() + "/" + row.get("image").asText(),
+                    String.format(java.util.Locale.ROOT, "diversity %.3f", row.get("diversity").get(3).asDouble()));
+        }
+        String image = null;
+        String model = null;
+        int rows = 0;
+        for (String t : svgTexts(figures.get("fig7").svg())) {
+            if (diversity.containsKey("softmax/" + t)) {
+                image = t;
+            } else if (t.equals("softmax") || t.equals("mcdropout")) {
+                model = t;
+            } else if (t.startsWith("diversity ")) {
+                assertThat(t).as(model + " on " + image).isEqualTo(diversity.get(model + "/" + image));
+                rows++;
+            }
+        }
+        assertThat(rows).isEqualTo(2 * 2);
+        assertThat(figures.get("fig7").caption()).contains("of the image shown").contains("mean over the test");
+    }
+
+    private static List<String> svgTexts(Path svg) throws Exception {
+        org.w3c.dom.NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
+                .getElementsByTagName("text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        return texts;
+    }
+
+    @Test
     void reportParsesAndEveryFigureItShowsOrLinksIsAValidImage() throws Exception {
         Path report = eval.resolve("report.html");
         Document doc = Jsoup.parse(report.toFile(), "UTF-8");

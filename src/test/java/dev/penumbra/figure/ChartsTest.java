@@ -2,6 +2,7 @@ package dev.penumbra.figure;
 
 import static dev.penumbra.figure.FigureChecks.assertFigure;
 import static dev.penumbra.figure.FigureChecks.files;
+import static dev.penumbra.figure.FigureChecks.svgTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -69,6 +70,34 @@ class ChartsTest {
         ValueAxis axis = chart.getCategoryPlot().getRangeAxis();
         assertThat(axis.getLowerBound()).isLessThanOrEqualTo(0.1);
         assertThat(axis.getUpperBound()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void everyBoxShowsItsNAndAnEmptyGroupShowsNEqualsZero() throws Exception {
+        LinkedHashMap<String, Map<String, List<Double>>> series = new LinkedHashMap<>();
+        series.put("softmax", Map.of("all agree", List.of(0.1, 0.2, 0.4), "3-1", List.of(0.5, Double.NaN)));
+        series.put("punet", Map.of("2-2", List.of()));
+        List<String> agreement = List.of("all agree", "3-1", "2-2");
+
+        JFreeChart chart = Charts.boxPlot(null, "annotator agreement", "entropy (bits)", agreement, series);
+        Figure figure = FigureFiles.write(dir, "counted", W, H, "", chart);
+
+        assertFigure(figure, W, H);
+        List<String> counts = svgTexts(figure.svg()).stream().filter(t -> t.startsWith("n = ")).toList();
+        // one label per box, series by series within each category; NaN is not counted
+        assertThat(counts).containsExactly("n = 3", "n = 0", "n = 1", "n = 0", "n = 0", "n = 0");
+    }
+
+    @Test
+    void boxCountsAreExactBelowTenThousandAndThreeDigitsAbove() {
+        assertThat(BoxStats.of(List.of(1.0, 2.0, Double.NaN)).count()).isEqualTo(2);
+        assertThat(BoxStats.of(null).count()).isZero();
+        assertThat(BoxRenderer.countLabel(0)).isEqualTo("n = 0");
+        assertThat(BoxRenderer.countLabel(9999)).isEqualTo("n = 9999");
+        assertThat(BoxRenderer.countLabel(12_345)).isEqualTo("n = 12.3k");
+        assertThat(BoxRenderer.countLabel(123_456)).isEqualTo("n = 123k");
+        assertThat(BoxRenderer.countLabel(999_999)).isEqualTo("n = 1.00M");
+        assertThat(BoxRenderer.countLabel(1_234_567)).isEqualTo("n = 1.23M");
     }
 
     @Test

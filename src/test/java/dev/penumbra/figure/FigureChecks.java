@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** What every written figure must satisfy, checked by reading the files back. */
 final class FigureChecks {
@@ -53,6 +55,19 @@ final class FigureChecks {
         assertSvg(figure.svg(), width, height);
         assertThat(figure.png().getFileName().toString()).isEqualTo(figure.name() + ".png");
         assertThat(figure.svg().getFileName().toString()).isEqualTo(figure.name() + ".svg");
+    }
+
+    /** The strings of every text element of the SVG, in drawing order: what a reader of the figure sees written. */
+    static List<String> svgTexts(Path svg) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        NodeList texts = factory.newDocumentBuilder().parse(svg.toFile())
+            .getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            out.add(texts.item(i).getTextContent());
+        }
+        return out;
     }
 
     /** The names of the files in {@code dir}, temporary ones included. */
