@@ -75,8 +75,8 @@ public final class ActiveOutputs {
         String model = r.settings().model();
         figures.put("loss", curve(r, dir, "active_test_loss", "Test loss (" + model + ")", "test cross-entropy"
                 + " (nats per pixel)", RoundMetrics::testLoss));
-        figures.put("ged", curve(r, dir, "active_ged", "Test GED@16 (" + model + ")", "GED D\u00b2 (paper"
-                + " estimator)", RoundMetrics::ged));
+        figures.put("ged", curve(r, dir, "active_ged", "Test GED@16 (" + model + ")", "GED D\u00b2 ("
+                + r.settings().estimator() + " estimator)", RoundMetrics::ged));
         figures.put("dice", curve(r, dir, "active_soft_dice", "Test soft Dice (" + model + ")", "soft Dice",
                 RoundMetrics::softDice));
         figures.put("disagreement", disagreement(r, dir));

@@ -52,7 +52,7 @@ public record ActivePart(ActiveResult result, Map<String, Figure> figures) imple
                 .append(" random training images, add ").append(s.add()).append(" per round for ").append(s.rounds())
                 .append(" rounds (").append(s.finalLabelled()).append(" at the end); every round retrains from"
                         + " scratch for ").append(s.steps()).append(" gradient updates without early stopping; ")
-                .append(s.seeds()).append(" seed(s), every strategy of a seed starting from the same images. Only"
+                .append(s.seeds()).append(s.seeds() == 1 ? " seed" : " seeds").append(", every strategy of a seed starting from the same images. Only"
                         + " unlabelled images can be picked, each once. The paper found random picks better than"
                         + " entropy for every model and dataset, and explained it by entropy chasing images the"
                         + " annotators disagree on: the last columns test that explanation.</p>\n<ul>");
