@@ -2,6 +2,7 @@ package dev.penumbra.data;
 
 import dev.penumbra.InputException;
 import dev.penumbra.io.ImageFiles;
+import dev.penumbra.io.MaskLevels;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * Reads an annotation file as a binary {@link Mask}. The rules, without a threshold:
+ * Reads an annotation file as a binary {@link Mask}. The file is read as it looks (palette colours, colour masks,
+ * transparency: see {@link MaskLevels}); its levels are then binarised. The rules, without a threshold:
  * <ul>
  *   <li>two distinct levels: the higher is foreground (so 0/1, 0/255 and 0/65535 masks all work);</li>
  *   <li>one level: 0 is a blank mask, any other single level is a mask that is foreground everywhere;</li>
@@ -35,7 +37,8 @@ public final class MaskReader {
      */
     public static Mask read(Path file, String shown, OptionalDouble threshold) {
         int[] shape = new int[2];
-        int[] levels = ImageFiles.readLevels(file, shape);
+        int[] levels = ImageFiles.readLevels(file, "mask " + shown, shape,
+                threshold.isPresent() ? MaskLevels.Colour.BRIGHTEST : MaskLevels.Colour.STRICT);
         return binarise(levels, shape[0], shape[1], threshold, shown);
     }
 
@@ -46,7 +49,7 @@ public final class MaskReader {
      */
     public static Mask readClasses(Path file, String shown, int classes) {
         int[] shape = new int[2];
-        int[] levels = ImageFiles.readLevels(file, shape);
+        int[] levels = ImageFiles.readClassIndices(file, "mask " + shown, shape);
         byte[] out = new byte[levels.length];
         for (int i = 0; i < levels.length; i++) {
             if (levels[i] >= classes) {

@@ -77,8 +77,7 @@ public record Oracle(List<Mask> draws, float[] pax) {
     }
 
     private static Oracle load(Path root, SampleFiles f, TreeMap<Integer, Path> files, DataOptions opts) {
-        int[] shape = new int[2];
-        ImageFiles.readLevels(f.image(), shape);
+        int[] shape = ImageFiles.dimensions(f.image());
         int size = opts.size();
         List<Mask> draws = new ArrayList<>();
         for (Path file : files.values()) {

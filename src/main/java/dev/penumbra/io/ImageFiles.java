@@ -5,7 +5,6 @@ import dev.penumbra.data.Image;
 import dev.penumbra.data.Mask;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,42 +24,88 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** The largest image read, in pixels (width x height): 100 megapixels, well above a 6000 x 4000 dermoscopy. */
+    public static final long MAX_PIXELS = 100_000_000L;
+
     /**
-     * Reads an image file.
+     * Reads an image file as it looks: see {@link Pixels} for the rules (palette, bit depths, float range, CMYK).
      *
-     * @return C x H x W in [0, 1]: C = 1 for grey, 3 for colour (an alpha channel is dropped); 16-bit grey is
-     *     scaled by 65535
+     * @return C x H x W in [0, 1]: C = 1 for grey, 3 for colour (an alpha channel is dropped)
      */
     public static Image readImage(Path file) {
-        Raster raster = decode(file).getRaster();
-        int bands = raster.getNumBands();
-        int channels = bands >= 3 ? 3 : 1;
-        int h = raster.getHeight();
-        int w = raster.getWidth();
-        double max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
-        Image image = Image.zeros(channels, h, w);
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    image.set(c, y, x, (float) (raster.getSample(x, y, c) / max));
-                }
-            }
-        }
-        return image;
+        return Pixels.image(decode(file), "image " + file);
     }
 
     /**
-     * Reads the first channel of a mask file as raw integer levels (0..255 or 0..65535), row-major H x W.
-     * Binarisation and validation are the caller's: see {@code MaskReader}.
+     * Reads a binary mask file as raw levels (0..255 or 0..65535), row-major H x W, by the strict rules of
+     * {@link MaskLevels}. Binarisation and validation are the caller's: see {@code MaskReader}.
      */
     public static int[] readLevels(Path file, int[] shape) {
-        Raster raster = decode(file).getRaster();
-        shape[0] = raster.getHeight();
-        shape[1] = raster.getWidth();
-        return raster.getSamples(0, 0, shape[1], shape[0], 0, new int[shape[0] * shape[1]]);
+        return readLevels(file, "mask " + file, shape, MaskLevels.Colour.STRICT);
+    }
+
+    /**
+     * Reads a mask file as the levels it shows.
+     *
+     * @param shown what messages call the file, e.g. "mask train/masks/a.png"
+     * @param shape receives H and W
+     * @return H * W levels, row-major
+     */
+    public static int[] readLevels(Path file, String shown, int[] shape, MaskLevels.Colour colour) {
+        BufferedImage picture = decode(file);
+        shape[0] = picture.getHeight();
+        shape[1] = picture.getWidth();
+        return MaskLevels.of(picture, shown, colour);
+    }
+
+    /** Reads a mask of class indices (palette indices or grey levels); see {@link MaskLevels#classIndices}. */
+    public static int[] readClassIndices(Path file, String shown, int[] shape) {
+        BufferedImage picture = decode(file);
+        shape[0] = picture.getHeight();
+        shape[1] = picture.getWidth();
+        return MaskLevels.classIndices(picture, shown);
+    }
+
+    /** The height and width an image file declares, read from its header without decoding the pixels. */
+    public static int[] dimensions(Path file) {
+        return withReader(file, reader -> new int[] {reader.getHeight(0), reader.getWidth(0)});
     }
 
     private static BufferedImage decode(Path file) {
+        return withReader(file, reader -> {
+            checkSize(file, reader.getHeight(0), reader.getWidth(0));
+            BufferedImage img = reader.read(0);
+            if (img == null) {
+                throw new InputException("cannot read image " + file + ": the decoder returned nothing");
+            }
+            return img;
+        });
+    }
+
+    /**
+     * Refuses a picture too large to decode, before its pixels are decoded: a small file can declare a huge size.
+     * The limit is {@link #MAX_PIXELS}, and what the Java heap can hold (about 24 bytes per pixel for a colour
+     * image: decoded samples, float intensities and a resized copy).
+     */
+    static void checkSize(Path file, int height, int width) {
+        long pixels = (long) height * width;
+        long heapPixels = Runtime.getRuntime().maxMemory() / 24;
+        long limit = Math.min(MAX_PIXELS, heapPixels);
+        if (pixels > limit) {
+            throw new InputException("image " + file + " is " + width + " x " + height + " pixels ("
+                    + String.format(java.util.Locale.ROOT, "%.1f", pixels / 1e6) + " megapixels); Penumbra reads"
+                    + " images of up to " + String.format(java.util.Locale.ROOT, "%.1f", limit / 1e6)
+                    + " megapixels" + (limit < MAX_PIXELS ? " with this Java heap (raise it with PENUMBRA_JAVA_OPTS,"
+                    + " e.g. -Xmx16g)" : "") + ": downscale it first");
+        }
+    }
+
+    /** What is done with an image reader that has its input. */
+    private interface ReaderBody<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    private static <T> T withReader(Path file, ReaderBody<T> body) {
         if (!Files.isRegularFile(file)) {
             throw new InputException("cannot read image " + file + ": no such file");
         }
@@ -72,11 +117,7 @@ public final class ImageFiles {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(iis, true, true);
-                BufferedImage img = reader.read(0);
-                if (img == null) {
-                    throw new InputException("cannot read image " + file + ": the decoder returned nothing");
-                }
-                return img;
+                return body.apply(reader);
             } finally {
                 reader.dispose();
             }
