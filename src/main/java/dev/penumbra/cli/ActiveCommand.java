@@ -10,6 +10,7 @@ import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.report.ActivePart;
@@ -112,13 +113,18 @@ public final class ActiveCommand implements Callable<Integer> {
         RunSpec base = base(p, options, dataset);
         Device device = engine.apply();
         PrintWriter log = spec.commandLine().getOut();
-        ActiveResult result = ActiveExperiment.run(settings, base, dataset, out, resume, device,
-                engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
-        Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
-                Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
-        Path report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
-                List.of(new ActivePart(result, ActiveOutputs.writeFigures(result, dataset, out.resolve("figures")))),
-                provenance);
+        Path report;
+        ActiveResult result;
+        try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
+                List.of(data)))) {
+            result = ActiveExperiment.run(settings, base, dataset, out, resume, device,
+                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+            Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
+                    Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
+            report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
+                    List.of(new ActivePart(result, ActiveOutputs.writeFigures(result, dataset, out.resolve("figures")))),
+                    provenance);
+        }
         log.print(finalTable(result));
         log.printf("%nReport: %s%n", report);
         log.flush();

@@ -14,6 +14,7 @@ import dev.penumbra.data.synthetic.SyntheticOptions;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
@@ -109,6 +110,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Instant started = Instant.now();
         Device device = engine.apply();
+        try (OutputFolder claim = OutputFolder.inPlace(out, "--out", List.of())) {
+            return demo(started, device);
+        }
+    }
+
+    private int demo(Instant started, Device device) {
         prepareOutput();
         Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
         PrintWriter log = engine.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();

@@ -9,6 +9,8 @@ import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.evaluate.EvaluationOverview;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.Verdict;
+import dev.penumbra.io.FileTrees;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.report.ReportWriter;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,21 +94,30 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
                 EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed, estimator.get());
         Split which = Split.parse(split);
-        TrainRun.requireEmpty(out);
         Device device = engine.apply();
-        String title = name != null ? name : data != null ? Path.of(data).getFileName().toString()
-                : Path.of(TrainRun.readSpec(runs.get(0)).data()).getFileName().toString();
-        DatasetEvaluation evaluation = Evaluation.run(title, runs, data, which, settings, device,
-                engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("runs", runs.stream().map(Path::toString).toList());
-        config.put("data", evaluation.data());
-        config.put("split", which.folder());
-        config.put("settings", settings.toString());
-        Provenance provenance = Provenance.of("evaluate", config, Map.of("evaluate", seed), device.toString(),
-                started);
-        Path report = ReportWriter.write(out, "Penumbra evaluation: " + title, List.of(evaluation), e -> out,
-                provenance);
+        String title = name != null ? name : FileTrees.nameOf(data != null ? data
+                : TrainRun.readSpec(runs.get(0)).data());
+        List<OutputFolder.Input> inputs = new ArrayList<>();
+        runs.forEach(r -> inputs.add(new OutputFolder.Input("--runs", r)));
+        inputs.addAll(OutputFolder.Input.existing("--data", data != null ? List.of(data)
+                : runs.stream().map(r -> TrainRun.readSpec(r).data()).toList()));
+        Path report;
+        DatasetEvaluation evaluation;
+        try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs)) {
+            evaluation = Evaluation.run(title, runs, data, which, settings, device,
+                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("runs", runs.stream().map(Path::toString).toList());
+            config.put("data", evaluation.data());
+            config.put("split", which.folder());
+            config.put("settings", settings.toString());
+            Provenance provenance = Provenance.of("evaluate", config, Map.of("evaluate", seed), device.toString(),
+                    started);
+            Path staged = folder.dir();
+            report = folder.published(ReportWriter.write(staged, "Penumbra evaluation: " + title, List.of(evaluation),
+                    e -> staged, provenance));
+            folder.commit();
+        }
         PrintWriter w = spec.commandLine().getOut();
         w.print(table(evaluation));
         w.printf("%nReport: %s%n", report);

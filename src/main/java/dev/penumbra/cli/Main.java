@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
 
 /** Entry point of the {@code penumbra} command. */
 @Command(name = "penumbra", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -46,8 +47,23 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::handleOptions);
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
         return cl;
+    }
+
+    /**
+     * A mistake in the options: the one-line error, suggestions for a mistyped option, and where the help is; not the
+     * whole usage text, which would bury the line that matters.
+     */
+    private static int handleOptions(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("penumbra: error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -66,6 +82,13 @@ public final class Main implements Runnable {
             err.println("penumbra: " + cause.getMessage());
             err.flush();
             return 1;
+        }
+        if (e instanceof InvalidPathException ip) {
+            err.println("penumbra: error: the path '" + ip.getInput() + "' cannot be written in this locale's charset ("
+                    + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8"
+                    + " (the ./penumbra launcher does this itself)");
+            err.flush();
+            return BAD_INPUT;
         }
         if (e instanceof UncheckedIOException) {
             err.println("penumbra: error: " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,11 +77,14 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Split which = Split.parse(split);
         Device device = engine.apply();
-        TrainRun.requireEmpty(out);
-        TrainRun.readSpec(run);
-        try (TrainedModel trained = TrainedModel.load(run, device)) {
-            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, estimator.get(), out,
-                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+        String trainedOn = TrainRun.readSpec(run).data();
+        List<OutputFolder.Input> inputs = new ArrayList<>(List.of(new OutputFolder.Input("--run", run)));
+        inputs.addAll(OutputFolder.Input.existing("--data", Collections.singletonList(data == null ? trainedOn : data)));
+        try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs);
+             TrainedModel trained = TrainedModel.load(run, device)) {
+            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, estimator.get(),
+                    folder.dir(), engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+            folder.commit();
             spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
         }

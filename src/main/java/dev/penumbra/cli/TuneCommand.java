@@ -7,6 +7,7 @@ import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.RunSpec;
@@ -93,29 +94,33 @@ public final class TuneCommand implements Callable<Integer> {
         List<Map<GridParameter, Double>> points = Grid.parse(grid, model);
         Preset p = Preset.named(preset);
         DataOptions options = dataOptions.build(p.size());
-        if (resume) {
-            if (!Files.isDirectory(out)) {
-                throw new InputException("--resume: " + out + " does not exist");
-            }
-        } else {
-            TrainRun.requireEmpty(out);
-        }
         if (!DataSource.SYNTHETIC.containsKey(data)) {
             data = Path.of(data).toAbsolutePath().normalize().toString();
         }
-        Dataset dataset = DataSource.read(data, options);
-        Device device = engine.apply();
         PrintWriter log = spec.commandLine().getOut();
-        Tuning.Summary summary = Tuning.run(model, p.name(), data, grid, points, point -> {
-            RunSpecs.Overrides o = new RunSpecs.Overrides(
-                    point.containsKey(GridParameter.LR) ? point.get(GridParameter.LR).floatValue() : null, batchSize,
-                    maxEpochs, maxSteps, null, filters, point.get(GridParameter.DROPOUT), null, false, null, 4, 6,
-                    point.get(GridParameter.BETA), true, 0, null);
-            RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
-            return r.withTraining(r.training().withGedEstimator(estimator.get()));
-        }, dataset, out, device, engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
-        Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
-                Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);
+        Tuning.Summary summary;
+        try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
+                List.of(data)))) {
+            if (resume) {
+                if (!Files.isDirectory(out)) {
+                    throw new InputException("--resume: " + out + " does not exist");
+                }
+            } else {
+                TrainRun.requireEmpty(out);
+            }
+            Dataset dataset = DataSource.read(data, options);
+            Device device = engine.apply();
+            summary = Tuning.run(model, p.name(), data, grid, points, point -> {
+                RunSpecs.Overrides o = new RunSpecs.Overrides(
+                        point.containsKey(GridParameter.LR) ? point.get(GridParameter.LR).floatValue() : null, batchSize,
+                        maxEpochs, maxSteps, null, filters, point.get(GridParameter.DROPOUT), null, false, null, 4, 6,
+                        point.get(GridParameter.BETA), true, 0, null);
+                RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
+                return r.withTraining(r.training().withGedEstimator(estimator.get()));
+            }, dataset, out, device, engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+            Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
+                    Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);
+        }
         log.printf("%n%-28s %14s %16s%n", "point", "validation GED", "validation loss");
         for (TuneResult r : summary.results()) {
             log.printf(Locale.ROOT, "%-28s %14.4f %16.4f%s%n", r.name(), r.validationGed(), r.validationLoss(),

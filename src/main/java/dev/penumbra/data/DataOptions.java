@@ -38,13 +38,16 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     /** Fraction of groups for validation and for test when none is given (the paper's 722 / 144 / 144 patients). */
     public static final double DEFAULT_FRACTION = 0.15;
 
+    /** The largest {@code --size}: 4096 pixels a side (the paper trains at 128; a U-Net at 4096 needs tens of GB). */
+    public static final int MAX_SIZE = 4096;
+
     public DataOptions {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(maskThreshold, "maskThreshold");
         Objects.requireNonNull(groupRegex, "groupRegex");
-        if (size < 0) {
-            throw new InputException("--size must be 0 (keep the native size) or a positive number of pixels, got "
-                    + size);
+        if (size < 0 || size > MAX_SIZE) {
+            throw new InputException("--size must be 0 (keep the native size) or a number of pixels from 1 to "
+                    + MAX_SIZE + ", got " + size);
         }
         if (maskThreshold.isPresent() && !inOpenUnit(maskThreshold.getAsDouble())) {
             throw new InputException("--mask-threshold must be a fraction of the maximum mask level in (0, 1), e.g. 0.5, got "

@@ -30,7 +30,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            tmp = Files.createFile(parent.resolve(TempNames.beside(target, "tmp")));
             shareable(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);

@@ -13,6 +13,15 @@ public final class FileTrees {
     private FileTrees() {
     }
 
+    /**
+     * The name a dataset or folder is shown by: the last part of the path ({@code data/isic} gives {@code isic},
+     * {@code .} gives the current folder's name), or the path as given when it has none ({@code /}).
+     */
+    public static String nameOf(String path) {
+        Path p = Path.of(path).toAbsolutePath().normalize().getFileName();
+        return p == null ? path : p.toString();
+    }
+
     /** Deletes {@code root} and everything below it; nothing happens when it does not exist. */
     public static void deleteTree(Path root) {
         if (!Files.exists(root)) {

@@ -201,8 +201,7 @@ public final class Study {
     }
 
     private String title() {
-        Path p = Path.of(definition.data()).getFileName();
-        return p == null ? definition.data() : p.toString();
+        return FileTrees.nameOf(definition.data());
     }
 
     private long seed() {

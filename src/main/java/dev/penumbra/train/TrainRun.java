@@ -6,6 +6,7 @@ import dev.penumbra.config.Provenance;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.Json;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -34,21 +36,24 @@ public final class TrainRun {
     public static TrainingOutcome run(RunSpec spec, Dataset data, Path out, Device device, Progress.Factory progress,
                                       boolean resume) {
         Instant started = Instant.now();
-        if (resume) {
-            checkResumable(out);
-        } else {
-            requireEmpty(out);
+        try (OutputFolder claim = OutputFolder.inPlace(out, "--out",
+                OutputFolder.Input.existing("--data", List.of(spec.data())))) {
+            if (resume) {
+                checkResumable(out);
+            } else {
+                requireEmpty(out);
+            }
+            Json.write(out.resolve(RunSpec.FILE), spec);
+            ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
+            TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
+                    .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+            Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
+                    "split", spec.dataOptions().splitSeed()), device.toString(), started);
+            p.writeTo(out);
+            p.writeTo(out.resolve("checkpoints"));
+            Json.write(out.resolve(OUTCOME), outcome);
+            return outcome;
         }
-        Json.write(out.resolve(RunSpec.FILE), spec);
-        ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
-        TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
-                .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
-        Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
-                "split", spec.dataOptions().splitSeed()), device.toString(), started);
-        p.writeTo(out);
-        p.writeTo(out.resolve("checkpoints"));
-        Json.write(out.resolve(OUTCOME), outcome);
-        return outcome;
     }
 
     /** Reads the {@code run.json} of a run folder, with a clear error when there is none. */

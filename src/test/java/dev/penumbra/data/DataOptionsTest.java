@@ -36,9 +36,13 @@ class DataOptionsTest {
     }
 
     @Test
-    void negativeSizeNamesSizeOption() {
+    void negativeOrHugeSizeNamesSizeOption() {
         assertThatThrownBy(() -> DataOptions.defaults().withSize(-3))
                 .isInstanceOf(InputException.class).hasMessageContaining("--size").hasMessageContaining("-3");
+        assertThatThrownBy(() -> DataOptions.defaults().withSize(100000))
+                .isInstanceOf(InputException.class).hasMessageContaining("--size").hasMessageContaining("100000")
+                .hasMessageContaining("4096");
+        assertThat(DataOptions.defaults().withSize(4096).size()).isEqualTo(4096);
     }
 
     @Test

@@ -3,10 +3,10 @@ package dev.penumbra.data.synthetic;
 import dev.penumbra.InputException;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.TempNames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +59,7 @@ public final class SyntheticData {
                 return reuseOrRefuse(target, out, manifest);
             }
         }
-        Path tmp = createTemporarySibling(target);
+        Path tmp = TempNames.createFolderBeside(target, "partial");
         SyntheticManifest result;
         try {
             generate(kind, opts, tmp);
@@ -137,26 +136,6 @@ public final class SyntheticData {
                 return reuseOrRefuse(target, out, manifest);
             }
             throw new UncheckedIOException("cannot move " + tmp + " to " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Path createTemporarySibling(Path target) {
-        Path parent = target.getParent();
-        try {
-            Files.createDirectories(parent);
-            // Not Files.createTempDirectory: its owner-only permissions would stay on the moved data set.
-            // The name is random so that concurrent runs into the same folder never share one.
-            while (true) {
-                Path tmp = parent.resolve(target.getFileName() + ".tmp-"
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1));
-                try {
-                    return Files.createDirectory(tmp);
-                } catch (FileAlreadyExistsException taken) {
-                    // try another name
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder beside " + target + ": " + e.getMessage(), e);
         }
     }
 
