@@ -1,0 +1,83 @@
+package dev.penumbra.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code ./penumbra} launcher, run for real by bash with a stand-in {@code java} on the PATH that prints the
+ * environment and arguments it was given (so no build and no JVM start are needed).
+ */
+class LauncherTest {
+
+    private static Path home(Path tmp) throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.copy(Path.of("penumbra"), home.resolve("penumbra"));
+        Files.createDirectories(home.resolve("target"));
+        Files.writeString(home.resolve("target/penumbra.jar"), "");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=$LC_ALL\"\nfor a in \"$@\"; do echo \"arg=$a\"; done\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private static String launch(Path tmp, Path home, Map<String, String> env, String... args) throws Exception {
+        String[] command = new String[args.length + 2];
+        command[0] = "bash";
+        command[1] = home.resolve("penumbra").toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_CTYPE");
+        pb.environment().remove("LANG");
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void underACLocaleJavaRunsInUtf8SoNonAsciiPathsCanBeNamed(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        String out = launch(tmp, home, Map.of("LANG", "C"), "data", "check", "/data/Größe");
+        assertThat(out).contains("LC_ALL=C.UTF-8").contains("arg=/data/Größe");
+        assertThat(launch(tmp, home, Map.of())).contains("LC_ALL=C.UTF-8");
+        assertThat(launch(tmp, home, Map.of("LC_ALL", "POSIX"))).contains("LC_ALL=C.UTF-8");
+    }
+
+    @Test
+    void aUtf8LocaleIsLeftAsItIs(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        assertThat(launch(tmp, home, Map.of("LANG", "de_DE.UTF-8"))).contains("LC_ALL=\n");
+        assertThat(launch(tmp, home, Map.of("LC_ALL", "en_US.utf8"))).contains("LC_ALL=en_US.utf8\n");
+    }
+
+    @Test
+    void javaItselfNamesNonAsciiPathsUnderTheLocaleTheLauncherSets(@TempDir Path tmp) throws Exception {
+        // what the launcher's setting buys: the real JVM, started under LC_ALL=C.UTF-8, can name the file
+        Path file = Files.writeString(tmp.resolve("Größe.txt"), "x");
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path source = Files.writeString(tmp.resolve("Exists.java"), "public class Exists { public static void"
+                + " main(String[] a) { System.out.print(java.nio.file.Files.exists(java.nio.file.Path.of(a[0]))); } }");
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), source.toString(), file.toString())
+                .redirectErrorStream(true);
+        pb.environment().remove("LANG");
+        pb.environment().remove("LC_CTYPE");
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertThat(out).isEqualTo("true");
+    }
+}
