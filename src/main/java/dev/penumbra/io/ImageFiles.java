@@ -125,8 +125,8 @@ public final class ImageFiles {
             if (e instanceof InputException ie) {
                 throw ie;
             }
-            throw new InputException("cannot read image " + file + ": the file is damaged or truncated ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new InputException("cannot read image " + file + ": the file is damaged or truncated"
+                    + (e.getMessage() == null ? "" : " (the decoder says: " + e.getMessage() + ")"), e);
         }
     }
 
