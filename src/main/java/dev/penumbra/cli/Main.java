@@ -60,6 +60,11 @@ public final class Main implements Runnable {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("penumbra: error: " + e.getMessage());
+        CommandLine.ParseResult parsed = cl.getParseResult();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) && parsed != null && !parsed.unmatched().isEmpty()) {
+            // picocli names the first problem only; a mistyped option is often the cause of a "missing" one
+            err.println("penumbra: error: unknown option or argument: " + String.join(" ", parsed.unmatched()));
+        }
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for its options.");
         err.flush();

@@ -91,6 +91,7 @@ class MalformedInputsTest {
         assertThat(r.err()).as(c.name()).doesNotContain("\tat ").doesNotContain("Exception");
         if (c.expect().trainForeground() == null) {
             assertThat(r.isCleanInputError()).as(c.name() + ": " + r.err() + r.out()).isTrue();
+            assertThat(r.err()).as(c.name() + ": the error, not the whole usage").doesNotContain("Usage:");
             for (String m : c.expect().mentions()) {
                 assertThat(r.err()).as(c.name()).contains(m);
             }
@@ -197,6 +198,8 @@ class MalformedInputsTest {
                 "1.5"));
         cases.add(dataOption("--classes 1", Expect.refused("--classes"), "--classes", "1"));
         cases.add(dataOption("a mistyped option", Expect.refused("--sise", "--help"), "--sise", "32"));
+        cases.add(new Case("train with a mistyped option", dir -> new String[] {"train", "--sise", "32"},
+                Expect.refused("Missing required options", "unknown option or argument: --sise 32", "--help")));
         cases.add(new Case("a missing data folder", dir -> new String[] {"data", "check", dir.resolve("nope")
                 .toString()}, Expect.refused("nope")));
         cases.add(new Case("a data folder with a non-ASCII name", dir -> {
