@@ -226,7 +226,7 @@ public final class StudyCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new InputException("--tuned " + dir + " holds no tuning (no " + Tuning.FILE + ")");
             }
-            Tuning.Summary s = Json.read(file, Tuning.Summary.class);
+            Tuning.Summary s = Json.readFile(file, Tuning.Summary.class, "a tuning summary", "penumbra tune");
             if (models.stream().map(String::trim).noneMatch(s.model()::equals)) {
                 throw new InputException("--tuned " + dir + " tuned --model " + s.model() + ", which is not among"
                         + " --models " + String.join(",", models));

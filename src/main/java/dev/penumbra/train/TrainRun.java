@@ -61,7 +61,7 @@ public final class TrainRun {
             throw new InputException("folder " + runDir + " is not a training run: it has no " + RunSpec.FILE);
         }
         try {
-            return Json.read(file, RunSpec.class);
+            return Json.readFile(file, RunSpec.class, "a run description", "penumbra train");
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
@@ -77,7 +77,7 @@ public final class TrainRun {
             return null;
         }
         try {
-            return Json.read(file, TrainingOutcome.class);
+            return Json.readFile(file, TrainingOutcome.class, "the outcome of a training run", "penumbra train");
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }

@@ -90,7 +90,8 @@ public final class TrainingLoop {
             Adam adam = new Adam(settings.learningRate());
             TrainingState state = TrainingState.start();
             if (resume) {
-                state = Json.read(runDir.resolve(STATE), TrainingState.class);
+                state = Json.readFile(runDir.resolve(STATE), TrainingState.class, "the state of a training run",
+                        "penumbra train");
                 Checkpoint.load(runDir.resolve(LAST), model.block(), adam, root);
                 // loaded arrays replace the initialised ones and do not carry the gradient flag
                 for (var p : model.block().getParameters()) {
