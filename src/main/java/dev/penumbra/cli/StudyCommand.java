@@ -235,7 +235,7 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new InputException("--tuned " + dir + " was tuned with preset " + s.preset() + ", not "
                         + p.name());
             }
-            if (!sameData(s.data(), data)) {
+            if (!DataSource.sameData(s.data(), data)) {
                 throw new InputException("--tuned " + dir + " was tuned on " + s.data() + ", not on " + data);
             }
             if (out.containsKey(s.model())) {
@@ -247,13 +247,6 @@ public final class StudyCommand implements Callable<Integer> {
             tunedDirs.put(s.model(), dir.toAbsolutePath().normalize().toString());
         }
         return out;
-    }
-
-    private static boolean sameData(String a, String b) {
-        if (DataSource.SYNTHETIC.containsKey(a) || DataSource.SYNTHETIC.containsKey(b)) {
-            return a.equals(b);
-        }
-        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /** The command the cluster's nodes run: this launcher where known. */
