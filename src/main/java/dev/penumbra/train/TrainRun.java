@@ -3,6 +3,8 @@ package dev.penumbra.train;
 import ai.djl.Device;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataFingerprint;
+import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.Json;
@@ -19,13 +21,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A training run in its folder: {@code run.json} (how to rebuild it), checkpoints, the metrics log and provenance.
- * A new run never writes into a folder that already holds something; {@code resume} continues the folder's run.
+ * A training run in its folder: {@code run.json} (how to rebuild it), the fingerprint of its data, checkpoints, the
+ * metrics log and provenance. A new run never writes into a folder that already holds something; {@code resume}
+ * continues the folder's run, on the same data.
  */
 public final class TrainRun {
 
     /** The outcome file of a finished run. */
     public static final String OUTCOME = "outcome.json";
+    /** The {@link DataFingerprint} of the run's data when it started; runs from before it have none. */
+    public static final String DATA_FINGERPRINT = "data-fingerprint.json";
 
     private TrainRun() {
     }
@@ -35,11 +40,14 @@ public final class TrainRun {
                                       boolean resume) {
         Instant started = Instant.now();
         if (resume) {
-            checkResumable(out);
+            checkResumable(out, spec);
         } else {
             requireEmpty(out);
         }
         Json.write(out.resolve(RunSpec.FILE), spec);
+        if (!resume) {
+            Json.write(out.resolve(DATA_FINGERPRINT), DataFingerprint.of(spec.data(), spec.dataOptions()));
+        }
         ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
         TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
                 .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
@@ -83,12 +91,28 @@ public final class TrainRun {
         }
     }
 
-    private static void checkResumable(Path out) {
+    private static void checkResumable(Path out, RunSpec spec) {
         readSpec(out);
         if (!TrainingLoop.canResume(out)) {
             throw new InputException("--resume: run folder " + out + " has no finished epoch to resume from"
                     + " (expected " + TrainingLoop.LAST + " and " + TrainingLoop.STATE + "); start it again without"
                     + " --resume in an empty folder");
+        }
+        checkSameData(out, spec);
+    }
+
+    /** Refuses to continue a run on data whose files changed since it started; a run without a fingerprint passes. */
+    private static void checkSameData(Path out, RunSpec spec) {
+        Path file = out.resolve(DATA_FINGERPRINT);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        DataFingerprint before = Json.readFile(file, DataFingerprint.class, "a data fingerprint", "penumbra train");
+        DataFingerprint now = DataFingerprint.of(spec.data(), spec.dataOptions());
+        if (!now.sha256().equals(before.sha256())) {
+            throw new InputException("--resume: the data in " + DataSource.resolve(spec.data()) + " changed since"
+                    + " the run in " + out + " was started: " + now.differenceFrom(before) + "; a resumed run must"
+                    + " see the data it was trained on: restore the data, or train a new run with a new --out");
         }
     }
 
