@@ -7,6 +7,7 @@ import dev.penumbra.data.DataFingerprint;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Split;
+import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
@@ -39,6 +40,7 @@ public final class TrainRun {
     public static TrainingOutcome run(RunSpec spec, Dataset data, Path out, Device device, Progress.Factory progress,
                                       boolean resume) {
         Instant started = Instant.now();
+        boolean existed = Files.exists(out);
         if (resume) {
             checkResumable(out, spec);
         } else {
@@ -49,8 +51,13 @@ public final class TrainRun {
             Json.write(out.resolve(DATA_FINGERPRINT), DataFingerprint.of(spec.data(), spec.dataOptions()));
         }
         ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
-        TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
-                .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+        TrainingOutcome outcome;
+        try {
+            outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
+                    .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+        } catch (TrainingDivergedException e) {
+            throw diverged(e, out, existed);
+        }
         Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
                 "split", spec.dataOptions().splitSeed()), device.toString(), started);
         p.writeTo(out);
@@ -114,6 +121,31 @@ public final class TrainRun {
                     + " the run in " + out + " was started: " + now.differenceFrom(before) + "; a resumed run must"
                     + " see the data it was trained on: restore the data, or train a new run with a new --out");
         }
+    }
+
+    /**
+     * Says what a diverged run left behind. A run that finished no epoch has no checkpoint to resume from, so what
+     * it wrote is removed (the folder was absent or empty before, see {@link #requireEmpty}) and the same
+     * {@code --out} can be used again; a later divergence keeps the run and its last checkpoint.
+     */
+    private static TrainingDivergedException diverged(TrainingDivergedException e, Path out, boolean existed) {
+        if (TrainingLoop.canResume(out)) {
+            return new TrainingDivergedException(e, "--resume with the same settings would diverge again at the"
+                    + " same step; train again with other settings into a new --out.");
+        }
+        if (existed) {
+            try (Stream<Path> entries = Files.list(out)) {
+                for (Path p : entries.toList()) {
+                    FileTrees.deleteTree(p);
+                }
+            } catch (IOException io) {
+                throw new UncheckedIOException("cannot list " + out, io);
+            }
+        } else {
+            FileTrees.deleteTree(out);
+        }
+        return new TrainingDivergedException(e, "What this run wrote into " + out + " was removed, so the same"
+                + " --out can be used again.");
     }
 
     /** Fails unless {@code dir} is absent or an empty folder, so nothing of the user's is ever written over. */
