@@ -147,6 +147,10 @@ public final class StudyCommand implements Callable<Integer> {
         }
         Preset p = Preset.named(preset);
         Path jobDir = emitDir();
+        if (jobDir != null) {
+            // before study.json is written: a refused job must leave --out as it was, so that a retry is accepted
+            SlurmJob.check(jobDir, out, launcher());
+        }
         DataOptions options = dataOptions.build(p.size());
         Dataset dataset = DataSource.read(data, options);
         StudyDefinition definition = definition(p, options, dataset);
