@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
             + " synthetic-unambiguous (required unless --resume).")
     String data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run folder (with --resume: the run to continue).")
     Path out;
 
     @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Starting settings (default: ${DEFAULT-VALUE}).")
