@@ -1,6 +1,7 @@
 package dev.penumbra.active;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.penumbra.InputException;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Json;
@@ -23,7 +24,8 @@ public final class ActiveExperiment {
     public static final String FILE = "active.json";
 
     /** What {@code active.json} holds. */
-    public record Definition(ActiveSettings settings, RunSpec run) {
+    public record Definition(@JsonProperty(required = true) ActiveSettings settings,
+                             @JsonProperty(required = true) RunSpec run) {
     }
 
     private ActiveExperiment() {
@@ -58,7 +60,7 @@ public final class ActiveExperiment {
                 throw new InputException("--resume: " + out + " holds no active-learning experiment (no " + FILE
                         + ")");
             }
-            Definition before = Json.read(file, Definition.class);
+            Definition before = readDefinition(file);
             if (!Json.toString(before).equals(Json.toString(definition))) {
                 throw new InputException("--resume: " + out + " was started with other settings (see " + file
                         + "); give the same options, or a new --out");
@@ -72,7 +74,11 @@ public final class ActiveExperiment {
 
     /** Reads the definition of the experiment in {@code out}. */
     public static Definition read(Path out) {
-        return Json.read(out.resolve(FILE), Definition.class);
+        return readDefinition(out.resolve(FILE));
+    }
+
+    private static Definition readDefinition(Path file) {
+        return Json.readFile(file, Definition.class, "an active-learning definition", "penumbra active");
     }
 
     /**

@@ -122,9 +122,13 @@ public final class ActiveLearning {
             if (!Files.isRegularFile(file)) {
                 break;
             }
-            rounds.add(Json.read(file, RoundManifest.class));
+            rounds.add(readManifest(file));
         }
         return rounds;
+    }
+
+    private static RoundManifest readManifest(Path file) {
+        return Json.readFile(file, RoundManifest.class, "the manifest of an active-learning round", "penumbra active");
     }
 
     static Path manifestFile(Path dir, int round) {
@@ -150,7 +154,7 @@ public final class ActiveLearning {
             Path file = manifestFile(dir, round);
             RoundManifest m;
             if (Files.isRegularFile(file)) {
-                m = Json.read(file, RoundManifest.class);
+                m = readManifest(file);
                 if (!m.labelled().equals(labelled)) {
                     throw new InputException("--resume: " + file + " was trained on other images than this"
                             + " experiment labels at round " + round + "; was the folder written with other"

@@ -1,5 +1,6 @@
 package dev.penumbra.active;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ import java.util.List;
  * @param metrics      test metrics and what was picked
  * @param wallSeconds  time the round took
  */
-public record RoundManifest(String strategy, long seed, int round, long trainingSeed, List<String> labelled,
+public record RoundManifest(@JsonProperty(required = true) String strategy, long seed, int round, long trainingSeed,
+                            @JsonProperty(required = true) List<String> labelled,
                             List<PoolEntry> pool, List<String> selected, RoundMetrics metrics, double wallSeconds) {
 
     /**

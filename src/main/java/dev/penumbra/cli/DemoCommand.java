@@ -27,6 +27,7 @@ import dev.penumbra.study.StudyDefinition;
 import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
 import picocli.CommandLine.Command;
@@ -184,7 +185,8 @@ public final class DemoCommand implements Callable<Integer> {
     private RunResult predict(String name, Dataset dataset, Path study, String model, Device device,
                               Progress.Factory progress) {
         Path runDir = study.resolve("train").resolve(model);
-        TrainingOutcome outcome = Json.read(runDir.resolve("outcome.json"), TrainingOutcome.class);
+        TrainingOutcome outcome = Json.readFile(runDir.resolve(TrainRun.OUTCOME), TrainingOutcome.class,
+                "the outcome of a training run", "penumbra demo");
         Path predictions = runDir.resolve("predictions");
         List<ImagePrediction> rows;
         boolean sampling;

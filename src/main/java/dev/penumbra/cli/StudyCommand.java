@@ -147,6 +147,10 @@ public final class StudyCommand implements Callable<Integer> {
         }
         Preset p = Preset.named(preset);
         Path jobDir = emitDir();
+        if (jobDir != null) {
+            // before study.json is written: a refused job must leave --out as it was, so that a retry is accepted
+            SlurmJob.check(jobDir, out, launcher());
+        }
         DataOptions options = dataOptions.build(p.size());
         Dataset dataset = DataSource.read(data, options);
         StudyDefinition definition = definition(p, options, dataset);
@@ -226,7 +230,7 @@ public final class StudyCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new InputException("--tuned " + dir + " holds no tuning (no " + Tuning.FILE + ")");
             }
-            Tuning.Summary s = Json.read(file, Tuning.Summary.class);
+            Tuning.Summary s = Json.readFile(file, Tuning.Summary.class, "a tuning summary", "penumbra tune");
             if (models.stream().map(String::trim).noneMatch(s.model()::equals)) {
                 throw new InputException("--tuned " + dir + " tuned --model " + s.model() + ", which is not among"
                         + " --models " + String.join(",", models));
@@ -235,7 +239,7 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new InputException("--tuned " + dir + " was tuned with preset " + s.preset() + ", not "
                         + p.name());
             }
-            if (!sameData(s.data(), data)) {
+            if (!DataSource.sameData(s.data(), data)) {
                 throw new InputException("--tuned " + dir + " was tuned on " + s.data() + ", not on " + data);
             }
             if (out.containsKey(s.model())) {
@@ -247,13 +251,6 @@ public final class StudyCommand implements Callable<Integer> {
             tunedDirs.put(s.model(), dir.toAbsolutePath().normalize().toString());
         }
         return out;
-    }
-
-    private static boolean sameData(String a, String b) {
-        if (DataSource.SYNTHETIC.containsKey(a) || DataSource.SYNTHETIC.containsKey(b)) {
-            return a.equals(b);
-        }
-        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /** The command the cluster's nodes run: this launcher where known. */

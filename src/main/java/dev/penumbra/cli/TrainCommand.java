@@ -8,6 +8,7 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.train.ResumeCheck;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.train.TrainRun;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code penumbra train}. */
@@ -29,20 +32,26 @@ import java.util.concurrent.Callable;
                 + " loss, and writes best and last checkpoints, a metrics log and provenance."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--model", paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES} (required"
+            + " unless --resume).",
             completionCandidates = ModelNames.class)
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
+    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous /"
+            + " synthetic-unambiguous (required unless --resume).")
     String data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run folder (with --resume: the run to continue).")
     Path out;
 
     @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Starting settings (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint, with the"
+            + " settings and data it was started with: 'train --resume --out DIR' is enough. Any option that"
+            + " defines the run (--model, --data, --lr, --max-steps, --size, ...) must be left out or repeat the run's"
+            + " value; only --threads, --device and --quiet may change. Refused when the data's files changed"
+            + " since the run started.")
     boolean resume;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
@@ -119,13 +128,21 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset dataset;
         if (resume) {
             run = TrainRun.readSpec(out);
+            Set<String> given = givenOptions();
+            if (!ResumeCheck.MAY_CHANGE.containsAll(given)) {
+                ResumeCheck.refuseChanges(run, asNew(run), given, out);
+            }
             dataset = DataSource.read(run.data(), run.dataOptions());
         } else {
+            if (model == null || data == null) {
+                throw new InputException("train: " + (model == null ? "--model" : "--data") + " is required for a"
+                        + " new run (only --resume continues the run in --out without it)");
+            }
             ModelRegistry.check(model);
             Preset p = Preset.named(preset);
             DataOptions options = dataOptions.build(p.size());
             dataset = DataSource.read(data, options);
-            run = spec(p, dataset, options);
+            run = spec(model, p, data, options, dataset.channels(), dataset.height(), dataset.width());
         }
         spec.commandLine().getOut().printf("training %s on %s (%d train / %d val images) into %s%n", run.model(),
                 run.data(), dataset.split(dev.penumbra.data.Split.TRAIN).size(),
@@ -138,8 +155,26 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunSpec spec(Preset p, Dataset dataset, DataOptions options) {
-        checkModelOptions();
+    /** The options given on the command line, by their longest names. */
+    private Set<String> givenOptions() {
+        Set<String> names = new LinkedHashSet<>();
+        spec.commandLine().getParseResult().matchedOptions().forEach(o -> names.add(o.longestName()));
+        return names;
+    }
+
+    /** The run these options would start, with the stored run's model, preset and data where none is given. */
+    private RunSpec asNew(RunSpec stored) {
+        String m = model != null ? model : stored.model();
+        ModelRegistry.check(m);
+        boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
+        Preset p = Preset.named(presetGiven ? preset : stored.preset());
+        return spec(m, p, data != null ? data : stored.data(), dataOptions.build(p.size()), stored.channels(),
+                stored.height(), stored.width());
+    }
+
+    private RunSpec spec(String model, Preset p, String data, DataOptions options, int channels, int height,
+                         int width) {
+        checkModelOptions(model);
         float[] weights = null;
         if (classWeights != null) {
             weights = new float[classWeights.size()];
@@ -152,12 +187,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, maxSteps, patience, filters, dropout,
                 batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery, inputDropout);
-        RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
+        RunSpec r = RunSpecs.of(model, p, o, data, options, channels, height, width, seed);
         return r.withTraining(r.training().withGedEstimator(estimator.get()));
     }
 
     /** Model-specific options given to another model would be ignored: refuse them instead. */
-    private void checkModelOptions() {
+    private void checkModelOptions(String model) {
         CommandSpec cs = spec;
         String[][] owners = {{"--dropout", "mcdropout"}, {"--input-dropout", "mcdropout"},
             {"--members", "ensemble"}, {"--latent-dim", "punet"}, {"--beta", "punet"}};

@@ -51,6 +51,14 @@ public final class DataSource {
         return DatasetReader.read(resolve(data), options);
     }
 
+    /** Whether two {@code --data} values name the same data: the same built-in name, or the same folder. */
+    public static boolean sameData(String a, String b) {
+        if (SYNTHETIC.containsKey(a) || SYNTHETIC.containsKey(b)) {
+            return a.equals(b);
+        }
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+    }
+
     /** {@code $PENUMBRA_CACHE}, else {@code ~/.cache/penumbra}. */
     public static Path cacheDir() {
         String env = System.getenv("PENUMBRA_CACHE");

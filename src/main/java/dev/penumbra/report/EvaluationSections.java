@@ -1,5 +1,6 @@
 package dev.penumbra.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.penumbra.InputException;
 import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.EvaluationFigures;
@@ -27,7 +28,8 @@ public final class EvaluationSections {
     }
 
     /** What {@code evaluation.json} holds. */
-    record Stored(EvaluationOverview overview, List<FigureRef> figures) {
+    record Stored(@JsonProperty(required = true) EvaluationOverview overview,
+                  @JsonProperty(required = true) List<FigureRef> figures) {
     }
 
     private EvaluationSections() {
@@ -53,7 +55,7 @@ public final class EvaluationSections {
         Path file = dir.resolve(EvaluationOverview.FILE);
         Stored stored;
         try {
-            stored = Json.read(file, Stored.class);
+            stored = Json.readFile(file, Stored.class, "an evaluation overview", "penumbra evaluate");
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage());
         }

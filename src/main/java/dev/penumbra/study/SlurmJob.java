@@ -33,17 +33,26 @@ public final class SlurmJob {
     }
 
     /**
+     * Refuses paths that the job could not carry, so that a command can check them before it writes anything.
+     *
+     * @throws dev.penumbra.InputException naming the path and the character
+     */
+    public static void check(Path dir, Path study, String penumbra) {
+        requireShellSafe("--out", study.toAbsolutePath().normalize().toString());
+        requireShellSafe("--emit slurm", dir.toAbsolutePath().normalize().toString());
+        requireShellSafe("the launcher path", penumbra);
+    }
+
+    /**
      * @param dir       where to write the job (created)
      * @param study     the study folder (written into by the tasks)
      * @param units     the study's units, in task order
      * @param penumbra  the command that runs Penumbra on the cluster's nodes (e.g. the launcher's absolute path)
      */
     public static void write(Path dir, Path study, List<StudyUnit> units, String penumbra) {
+        check(dir, study, penumbra);
         Path studyAbs = study.toAbsolutePath().normalize();
         Path dirAbs = dir.toAbsolutePath().normalize();
-        requireShellSafe("--out", studyAbs.toString());
-        requireShellSafe("--emit slurm", dirAbs.toString());
-        requireShellSafe("the launcher path", penumbra);
         StringBuilder tasks = new StringBuilder("task\tunit\tfolder\n");
         for (int i = 0; i < units.size(); i++) {
             tasks.append(i).append('\t').append(units.get(i).id()).append('\t')

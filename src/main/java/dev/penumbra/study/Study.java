@@ -76,7 +76,7 @@ public final class Study {
         if (!Files.isRegularFile(file)) {
             throw new InputException(out + " holds no study (no " + StudyDefinition.FILE + ")");
         }
-        return new Study(out, Json.read(file, StudyDefinition.class));
+        return new Study(out, Json.readFile(file, StudyDefinition.class, "a study definition", "penumbra study"));
     }
 
     /** Opens the study in {@code out} for {@code --resume}, refusing a study of other settings. */

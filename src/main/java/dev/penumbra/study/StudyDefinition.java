@@ -1,5 +1,6 @@
 package dev.penumbra.study;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.penumbra.active.ActiveSettings;
 import dev.penumbra.train.RunSpec;
 
@@ -17,7 +18,9 @@ import java.util.Map;
  * @param active  the active-learning settings and base run of each model; empty when skipped
  * @param tuned   settings taken from a tuning, by model ("" when none)
  */
-public record StudyDefinition(String preset, String data, Map<String, RunSpec> runs,
+public record StudyDefinition(@JsonProperty(required = true) String preset,
+                              @JsonProperty(required = true) String data,
+                              @JsonProperty(required = true) Map<String, RunSpec> runs,
                               Map<String, ActiveBase> active, Map<String, String> tuned) {
 
     public static final String FILE = "study.json";

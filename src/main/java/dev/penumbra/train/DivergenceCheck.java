@@ -1,8 +1,8 @@
 package dev.penumbra.train;
 
 /**
- * Stops training when the loss becomes NaN or infinite, or explodes past a bound. The last good checkpoint stays
- * on disk; the message says what to try.
+ * Stops training when the loss becomes NaN or infinite, or explodes past a bound; the message says what to try.
+ * The weights of the bad step are never applied, and {@link TrainingLoop} adds whether a checkpoint was kept.
  */
 public final class DivergenceCheck implements TrainingListener {
 
@@ -12,10 +12,10 @@ public final class DivergenceCheck implements TrainingListener {
     @Override
     public void onStep(long step, double loss) {
         if (!Double.isFinite(loss) || loss > EXPLODED) {
-            throw new TrainingDivergedException("training diverged at step " + step + ": the loss became "
-                    + (Double.isFinite(loss) ? "exploded (" + loss + ")" : Double.toString(loss))
-                    + ". The last good checkpoint is kept. Try a lower --lr (e.g. a tenth of it),"
-                    + " class weights closer to 1, or check the data with 'penumbra data check'.");
+            throw new TrainingDivergedException("training diverged at step " + step + ": the loss "
+                    + (Double.isFinite(loss) ? "exploded to " + loss : "became " + loss)
+                    + ". Try a lower --lr (e.g. a tenth of it), class weights closer to 1, or check the data with"
+                    + " 'penumbra data check'.");
         }
     }
 }

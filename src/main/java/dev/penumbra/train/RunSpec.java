@@ -1,5 +1,6 @@
 package dev.penumbra.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.model.ModelSettings;
 
@@ -17,8 +18,12 @@ import dev.penumbra.model.ModelSettings;
  * @param height      image height after resizing
  * @param width       image width after resizing
  */
-public record RunSpec(String model, ModelSettings settings, TrainSettings training, String data,
-                      DataOptions dataOptions, String preset, int channels, int height, int width) {
+public record RunSpec(@JsonProperty(required = true) String model,
+                      @JsonProperty(required = true) ModelSettings settings,
+                      @JsonProperty(required = true) TrainSettings training,
+                      @JsonProperty(required = true) String data,
+                      @JsonProperty(required = true) DataOptions dataOptions, String preset, int channels,
+                      int height, int width) {
 
     public static final String FILE = "run.json";
 

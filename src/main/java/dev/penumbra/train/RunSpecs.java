@@ -45,11 +45,14 @@ public final class RunSpecs {
     /** The run of {@code model} on {@code dataset} with the preset's settings and the overrides. */
     public static RunSpec of(String model, Preset preset, Overrides o, String data, DataOptions options,
                              Dataset dataset, long seed) {
+        return of(model, preset, o, data, options, dataset.channels(), dataset.height(), dataset.width(), seed);
+    }
+
+    /** The run of {@code model} on images of {@code channels} x {@code h} x {@code w}, without reading the data. */
+    public static RunSpec of(String model, Preset preset, Overrides o, String data, DataOptions options,
+                             int channels, int h, int w, long seed) {
         ModelRegistry.check(model);
         Preset.ModelPreset mp = preset.forModel(model);
-        int channels = dataset.channels();
-        int h = dataset.height();
-        int w = dataset.width();
         UNetConfig backbone = new UNetConfig(channels, options.classes(), o.filters() == null ? preset.filters() : o.filters(), 3,
                 o.batchNorm() == null ? preset.batchNorm() : o.batchNorm(),
                 o.dropout() == null ? mp.dropout() : o.dropout(), o.residual(),

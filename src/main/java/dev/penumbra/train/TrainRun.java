@@ -3,8 +3,11 @@ package dev.penumbra.train;
 import ai.djl.Device;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Provenance;
+import dev.penumbra.data.DataFingerprint;
+import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Split;
+import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
@@ -21,13 +24,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A training run in its folder: {@code run.json} (how to rebuild it), checkpoints, the metrics log and provenance.
- * A new run never writes into a folder that already holds something; {@code resume} continues the folder's run.
+ * A training run in its folder: {@code run.json} (how to rebuild it), the fingerprint of its data, checkpoints, the
+ * metrics log and provenance. A new run never writes into a folder that already holds something; {@code resume}
+ * continues the folder's run, on the same data.
  */
 public final class TrainRun {
 
     /** The outcome file of a finished run. */
     public static final String OUTCOME = "outcome.json";
+    /** The {@link DataFingerprint} of the run's data when it started; runs from before it have none. */
+    public static final String DATA_FINGERPRINT = "data-fingerprint.json";
 
     private TrainRun() {
     }
@@ -38,15 +44,24 @@ public final class TrainRun {
         Instant started = Instant.now();
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out",
                 OutputFolder.Input.existing("--data", List.of(spec.data())))) {
+            boolean existed = Files.exists(out);
             if (resume) {
-                checkResumable(out);
+                checkResumable(out, spec);
             } else {
                 requireEmpty(out);
             }
             Json.write(out.resolve(RunSpec.FILE), spec);
+            if (!resume) {
+                Json.write(out.resolve(DATA_FINGERPRINT), DataFingerprint.of(spec.data(), spec.dataOptions()));
+            }
             ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
-            TrainingOutcome outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
-                    .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+            TrainingOutcome outcome;
+            try {
+                outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
+                        .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+            } catch (TrainingDivergedException e) {
+                throw diverged(e, out, existed);
+            }
             Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
                     "split", spec.dataOptions().splitSeed()), device.toString(), started);
             p.writeTo(out);
@@ -66,7 +81,7 @@ public final class TrainRun {
             throw new InputException("folder " + runDir + " is not a training run: it has no " + RunSpec.FILE);
         }
         try {
-            return Json.read(file, RunSpec.class);
+            return Json.readFile(file, RunSpec.class, "a run description", "penumbra train");
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
@@ -82,19 +97,60 @@ public final class TrainRun {
             return null;
         }
         try {
-            return Json.read(file, TrainingOutcome.class);
+            return Json.readFile(file, TrainingOutcome.class, "the outcome of a training run", "penumbra train");
         } catch (UncheckedIOException e) {
             throw new InputException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
     }
 
-    private static void checkResumable(Path out) {
+    private static void checkResumable(Path out, RunSpec spec) {
         readSpec(out);
         if (!TrainingLoop.canResume(out)) {
             throw new InputException("--resume: run folder " + out + " has no finished epoch to resume from"
                     + " (expected " + TrainingLoop.LAST + " and " + TrainingLoop.STATE + "); start it again without"
                     + " --resume in an empty folder");
         }
+        checkSameData(out, spec);
+    }
+
+    /** Refuses to continue a run on data whose files changed since it started; a run without a fingerprint passes. */
+    private static void checkSameData(Path out, RunSpec spec) {
+        Path file = out.resolve(DATA_FINGERPRINT);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        DataFingerprint before = Json.readFile(file, DataFingerprint.class, "a data fingerprint", "penumbra train");
+        DataFingerprint now = DataFingerprint.of(spec.data(), spec.dataOptions());
+        if (!now.sha256().equals(before.sha256())) {
+            throw new InputException("--resume: the data in " + DataSource.resolve(spec.data()) + " changed since"
+                    + " the run in " + out + " was started: " + now.differenceFrom(before) + "; a resumed run must"
+                    + " see the data it was trained on: restore the data, or train a new run with a new --out");
+        }
+    }
+
+    /**
+     * Says what a diverged run left behind. A run that finished no epoch has no checkpoint to resume from, so what
+     * it wrote is removed (the folder was absent or empty before, see {@link #requireEmpty}) and the same
+     * {@code --out} can be used again; a later divergence keeps the run and its last checkpoint.
+     */
+    private static TrainingDivergedException diverged(TrainingDivergedException e, Path out, boolean existed) {
+        if (TrainingLoop.canResume(out)) {
+            return new TrainingDivergedException(e, "--resume with the same settings would diverge again at the"
+                    + " same step; train again with other settings into a new --out.");
+        }
+        if (existed) {
+            try (Stream<Path> entries = Files.list(out)) {
+                for (Path p : entries.toList()) {
+                    FileTrees.deleteTree(p);
+                }
+            } catch (IOException io) {
+                throw new UncheckedIOException("cannot list " + out, io);
+            }
+        } else {
+            FileTrees.deleteTree(out);
+        }
+        return new TrainingDivergedException(e, "What this run wrote into " + out + " was removed, so the same"
+                + " --out can be used again.");
     }
 
     /** Fails unless {@code dir} is absent or an empty folder, so nothing of the user's is ever written over. */

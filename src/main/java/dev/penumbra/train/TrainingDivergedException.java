@@ -7,4 +7,9 @@ public final class TrainingDivergedException extends RuntimeException {
     public TrainingDivergedException(String message) {
         super(message);
     }
+
+    /** {@code cause}'s message with {@code more} said after it. */
+    public TrainingDivergedException(TrainingDivergedException cause, String more) {
+        super(cause.getMessage() + " " + more, cause);
+    }
 }

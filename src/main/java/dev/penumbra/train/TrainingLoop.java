@@ -45,6 +45,7 @@ public final class TrainingLoop {
     private Progress.Factory progress = Progress.Factory.QUIET;
     private int persistEvery = 1;
     private int persistedRecords;
+    private int persistedEpoch;
 
     public TrainingLoop(ProbabilisticSegmenter model, TrainSettings settings, Device device) {
         this.model = model;
@@ -90,7 +91,8 @@ public final class TrainingLoop {
             Adam adam = new Adam(settings.learningRate());
             TrainingState state = TrainingState.start();
             if (resume) {
-                state = Json.read(runDir.resolve(STATE), TrainingState.class);
+                state = Json.readFile(runDir.resolve(STATE), TrainingState.class, "the state of a training run",
+                        "penumbra train");
                 Checkpoint.load(runDir.resolve(LAST), model.block(), adam, root);
                 // loaded arrays replace the initialised ones and do not carry the gradient flag
                 for (var p : model.block().getParameters()) {
@@ -100,6 +102,7 @@ public final class TrainingLoop {
                 }
             }
             persistedRecords = state.records().size();
+            persistedEpoch = state.epoch();
             List<TrainingListener> active = new ArrayList<>(listeners);
             active.add(new MetricsLog(runDir, state.records()));
             ParameterStore ps = new ParameterStore(root, false);
@@ -121,6 +124,11 @@ public final class TrainingLoop {
                             : new ValidationGed.Scores(Double.NaN, Double.NaN);
                     state = advance(state, epoch, done, valLoss, valGed, started, runDir, adam, active);
                 }
+            } catch (TrainingDivergedException e) {
+                throw new TrainingDivergedException(e, persistedEpoch > 0
+                        ? "The checkpoint of epoch " + persistedEpoch + ", the last written before the divergence, is"
+                                + " kept in " + runDir.resolve("checkpoints") + "."
+                        : "No epoch had finished, so no checkpoint was written.");
             }
             return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
                     settings.patience() > 0 && state.epochsSinceBest() >= settings.patience(),
@@ -248,6 +256,7 @@ public final class TrainingLoop {
                 l.onEpochs(fresh);
             }
             persistedRecords = records.size();
+            persistedEpoch = epoch;
         }
         return next;
     }

@@ -1,5 +1,6 @@
 package dev.penumbra.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -12,6 +13,6 @@ import java.util.List;
  * @param stoppedEarly   whether early stopping ended the run
  * @param seconds        wall time of training, in seconds (this part of a resumed run)
  */
-public record TrainingOutcome(List<EpochRecord> epochs, int bestEpoch, double bestLoss, long steps,
+public record TrainingOutcome(@JsonProperty(required = true) List<EpochRecord> epochs, int bestEpoch, double bestLoss, long steps,
                               boolean stoppedEarly, double seconds) {
 }

@@ -1,5 +1,6 @@
 package dev.penumbra.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param finished        whether the run has ended (steps or epochs exhausted, or early stop)
  */
 public record TrainingState(int epoch, long step, int bestEpoch, double bestLoss, int epochsSinceBest,
-                            List<EpochRecord> records, boolean finished) {
+                            @JsonProperty(required = true) List<EpochRecord> records, boolean finished) {
 
     public static TrainingState start() {
         return new TrainingState(0, 0, 0, Double.POSITIVE_INFINITY, 0, List.of(), false);

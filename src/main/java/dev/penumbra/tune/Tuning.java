@@ -1,6 +1,7 @@
 package dev.penumbra.tune;
 
 import ai.djl.Device;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.penumbra.InputException;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Split;
@@ -38,11 +39,17 @@ public final class Tuning {
     public static final String DEFINITION = "tuning.json";
 
     /** What {@value #DEFINITION} holds. */
-    public record Definition(String model, String preset, String data, List<String> grid, List<RunSpec> runs) {
+    public record Definition(@JsonProperty(required = true) String model,
+                             @JsonProperty(required = true) String preset, @JsonProperty(required = true) String data,
+                             @JsonProperty(required = true) List<String> grid,
+                             @JsonProperty(required = true) List<RunSpec> runs) {
     }
 
     /** What {@code tune.json} holds. */
-    public record Summary(String model, String preset, String data, List<String> grid, List<TuneResult> results,
+    public record Summary(@JsonProperty(required = true) String model,
+                          @JsonProperty(required = true) String preset, @JsonProperty(required = true) String data,
+                          @JsonProperty(required = true) List<String> grid,
+                          @JsonProperty(required = true) List<TuneResult> results,
                           String winner) {
     }
 
@@ -63,7 +70,8 @@ public final class Tuning {
         Definition definition = new Definition(model, preset, data, grid, specs);
         Path defFile = out.resolve(DEFINITION);
         if (Files.isRegularFile(defFile)) {
-            if (!Json.toString(Json.read(defFile, Definition.class)).equals(Json.toString(definition))) {
+            Definition before = Json.readFile(defFile, Definition.class, "a tuning definition", "penumbra tune");
+            if (!Json.toString(before).equals(Json.toString(definition))) {
                 throw new InputException("--resume: " + out + " holds a tuning of other settings (see " + defFile
                         + "); give the same options, or a new --out");
             }
@@ -112,7 +120,7 @@ public final class Tuning {
             }
             if (Files.isRegularFile(outcome)) {
                 log.printf("%s: already trained%n", name);
-                return Json.read(outcome, TrainingOutcome.class);
+                return TrainRun.readOutcome(runDir);
             }
             if (TrainingLoop.canResume(runDir)) {
                 log.printf("%s: resuming%n", name);

@@ -174,6 +174,20 @@ class StudyCommandTest {
         Cli r = Cli.run(args(tmp.resolve("my study"), "--emit", "slurm", tmp.resolve("job2").toString()));
         assertThat(r.isCleanInputError()).as(r.err()).isTrue();
         assertThat(r.err()).contains("Slurm script");
+        assertThat(tmp.resolve("my study")).doesNotExist();
+        assertThat(tmp.resolve("job2")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedJobFolderLeavesTheStudyFolderUntouchedSoThatARetryWorks() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("retried-study"));
+        Cli refused = Cli.run(args(out, "--emit", "slurm", tmp.resolve("job 3").toString()));
+        assertThat(refused.isCleanInputError()).as(refused.err()).isTrue();
+        assertThat(refused.err()).contains("--emit slurm").contains("job 3").contains("Slurm script");
+        assertThat(out).isEmptyDirectory();
+        Cli retried = Cli.run(args(out, "--emit", "slurm", tmp.resolve("job3").toString()));
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(out.resolve("study.json")).isRegularFile();
     }
 
     @Test

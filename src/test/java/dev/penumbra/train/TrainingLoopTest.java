@@ -156,7 +156,9 @@ class TrainingLoopTest {
         TrainSettings s = new TrainSettings(4, 1e4f, 30, 0, 0, 5, AugmentationConfig.none());
         assertThatThrownBy(() -> new TrainingLoop(model("softmax"), s, Device.cpu()).fit(train, train, run, false))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("lower --lr").hasMessageContaining("last good checkpoint");
+                .hasMessageContaining("lower --lr")
+                .hasMessageContaining(Files.exists(run.resolve(TrainingLoop.LAST)) ? "is kept in"
+                        : "no checkpoint was written");
         Path last = run.resolve(TrainingLoop.LAST);
         if (Files.exists(last)) {
             ProbabilisticSegmenter restored = model("softmax");
@@ -173,5 +175,41 @@ class TrainingLoopTest {
                 }
             }
         }
+    }
+
+    @Test
+    void divergenceInTheFirstEpochDoesNotClaimACheckpoint(@TempDir Path run) {
+        List<Sample> train = CheckpointAndResumeTest.blobs(8, 1);
+        TrainSettings s = new TrainSettings(4, 2e-3f, 3, 0, 0, 5, AugmentationConfig.none());
+        TrainingLoop loop = new TrainingLoop(model("softmax"), s, Device.cpu()).addListener(failAt(1));
+        assertThatThrownBy(() -> loop.fit(train, train, run, false))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("No epoch had finished, so no checkpoint was written")
+                .hasMessageNotContaining("kept");
+        assertThat(run.resolve(TrainingLoop.LAST)).doesNotExist();
+    }
+
+    @Test
+    void divergenceAfterAnEpochNamesTheCheckpointKept(@TempDir Path run) {
+        List<Sample> train = CheckpointAndResumeTest.blobs(8, 1);
+        TrainSettings s = new TrainSettings(4, 2e-3f, 3, 0, 0, 5, AugmentationConfig.none());
+        // 2 steps per epoch: step 3 is in epoch 2
+        TrainingLoop loop = new TrainingLoop(model("softmax"), s, Device.cpu()).addListener(failAt(3));
+        assertThatThrownBy(() -> loop.fit(train, train, run, false))
+                .hasMessageContaining("The checkpoint of epoch 1, the last written before the divergence, is kept in "
+                        + run.resolve("checkpoints"));
+        assertThat(run.resolve(TrainingLoop.LAST)).isRegularFile();
+    }
+
+    /** A divergence check that fires at {@code step}, as one would on a NaN loss there. */
+    private static TrainingListener failAt(long step) {
+        return new TrainingListener() {
+            @Override
+            public void onStep(long s, double loss) {
+                if (s == step) {
+                    throw new TrainingDivergedException("training diverged at step " + s + ": the loss became NaN.");
+                }
+            }
+        };
     }
 }
