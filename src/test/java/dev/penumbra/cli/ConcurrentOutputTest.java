@@ -5,7 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,19 +24,26 @@ class ConcurrentOutputTest {
         String[] train = {"train", "--model", "softmax", "--data", data.toString(), "--out", out.toString(),
             "--preset", "demo", "--size", "32", "--filters", "4,8,16,32", "--batch-size", "2", "--max-epochs", "4",
             "--quiet", "--threads", "1"};
-        CompletableFuture<Cli> first = CompletableFuture.supplyAsync(() -> Cli.run(train));
+        // the first in a process of its own, as a user's second terminal would run it
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(train));
+        Process first = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("first.log").toFile()).start();
         Path lock = tmp.resolve(".run.lock");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(lock) && !first.isDone() && System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(lock) && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(first.isDone()).as("the first training ended before the second could start").isFalse();
+        assertThat(first.isAlive()).as("the first training ended before the second could start: "
+                + Files.readString(tmp.resolve("first.log"))).isTrue();
         Cli second = Cli.run(train);
         assertThat(second.isCleanInputError()).as(second.err()).isTrue();
-        assertThat(second.err()).contains("--out " + out).contains("in use by another Penumbra command");
+        assertThat(second.err()).contains("--out " + out).contains("in use by another Penumbra command")
+                .contains("pid " + first.pid());
 
-        Cli done = first.get(5, TimeUnit.MINUTES);
-        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(tmp.resolve("first.log"))).isZero();
         assertThat(out.resolve("outcome.json")).isRegularFile();
         assertThat(out.resolve("checkpoints/best.params")).isRegularFile();
         assertThat(lock).doesNotExist();

@@ -199,7 +199,7 @@ class MalformedInputsTest {
         cases.add(dataOption("--classes 1", Expect.refused("--classes"), "--classes", "1"));
         cases.add(dataOption("a mistyped option", Expect.refused("--sise", "--help"), "--sise", "32"));
         cases.add(new Case("train with a mistyped option", dir -> new String[] {"train", "--sise", "32"},
-                Expect.refused("Missing required options", "unknown option or argument: --sise 32", "--help")));
+                Expect.refused("Missing required option", "unknown option or argument: --sise 32", "--help")));
         cases.add(new Case("a missing data folder", dir -> new String[] {"data", "check", dir.resolve("nope")
                 .toString()}, Expect.refused("nope")));
         cases.add(new Case("a data folder with a non-ASCII name", dir -> {

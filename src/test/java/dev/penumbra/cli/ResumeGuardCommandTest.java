@@ -67,7 +67,7 @@ class ResumeGuardCommandTest {
         Files.writeString(r.resolve(RunSpec.FILE), content);
         String expected = "run.json in " + r.toAbsolutePath() + " is not a run description: ";
         for (String[] command : List.of(resume(r),
-                new String[] {"predict", "--run", r.toString(), "--out", r.resolve("p").toString(), "--quiet"},
+                new String[] {"predict", "--run", r.toString(), "--out", r.resolveSibling(r.getFileName() + "-p").toString(), "--quiet"},
                 new String[] {"evaluate", "--runs", r.toString(), "--out", r.resolve("e").toString(), "--quiet"})) {
             Cli c = Cli.run(command);
             assertThat(c.isCleanInputError()).as(command[0] + ": " + c.err()).isTrue();
@@ -97,7 +97,7 @@ class ResumeGuardCommandTest {
         assertThat(resumed.isCleanInputError()).as(resumed.err()).isTrue();
         assertThat(resumed.err()).contains("checkpoint " + r.resolve("checkpoints/last.params")
                 + " is damaged or truncated").doesNotContain("does not fit").doesNotContain("null");
-        Cli predicted = Cli.run("predict", "--run", r.toString(), "--out", r.resolve("p").toString(), "--quiet");
+        Cli predicted = Cli.run("predict", "--run", r.toString(), "--out", r.resolveSibling(r.getFileName() + "-p").toString(), "--quiet");
         assertThat(predicted.isCleanInputError()).as(predicted.err()).isTrue();
         assertThat(predicted.err()).contains("best.params is damaged or truncated");
     }
