@@ -8,6 +8,7 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Json;
+import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.study.SlurmJob;
 import dev.penumbra.study.Study;
@@ -155,19 +156,24 @@ public final class StudyCommand implements Callable<Integer> {
         Dataset dataset = DataSource.read(data, options);
         StudyDefinition definition = definition(p, options, dataset);
         Device device = engine.apply();
-        Study study = resume ? Study.resume(definition, out) : Study.create(definition, out, dataset, device, log);
-        if (emit != null) {
-            Path dir = jobDir;
-            SlurmJob.write(dir, out, study.units(), launcher());
-            log.printf("wrote a Slurm job array of %d tasks to %s (submit with: sbatch %s)%n", study.units().size(),
-                    dir, dir.resolve(SlurmJob.SCRIPT));
-            log.flush();
-            return 0;
+        // the study's own folder is claimed while it runs; --task and --collect share it with other tasks
+        try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
+                List.of(data)))) {
+            Study study = resume ? Study.resume(definition, out)
+                    : Study.create(definition, out, dataset, device, log);
+            if (emit != null) {
+                Path dir = jobDir;
+                SlurmJob.write(dir, out, study.units(), launcher());
+                log.printf("wrote a Slurm job array of %d tasks to %s (submit with: sbatch %s)%n",
+                        study.units().size(), dir, dir.resolve(SlurmJob.SCRIPT));
+                log.flush();
+                return 0;
+            }
+            for (StudyUnit unit : study.units()) {
+                study.run(unit, dataset, device, progress, log);
+            }
+            return collect(study, started, progress, log);
         }
-        for (StudyUnit unit : study.units()) {
-            study.run(unit, dataset, device, progress, log);
-        }
-        return collect(study, started, progress, log);
     }
 
     private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
