@@ -79,11 +79,11 @@ public final class Json {
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
-        message = message.lines().findFirst().orElse(message);
-        JsonLocation at = e.getLocation();
         if (message.startsWith("No content to map")) {
             return "the file is empty";
         }
+        message = message.lines().findFirst().orElse(message);
+        JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? message
                 : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }

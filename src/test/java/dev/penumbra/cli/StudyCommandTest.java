@@ -217,6 +217,22 @@ class StudyCommandTest {
         assertThat(tmp.resolve("z")).doesNotExist();
     }
 
+    @Test
+    void aDamagedStudyOrTuningFileIsACleanErrorNamingIt() throws Exception {
+        Path broken = Files.createDirectories(tmp.resolve("broken-study"));
+        Files.writeString(broken.resolve("study.json"), "null");
+        Cli collect = Cli.run("study", "--collect", broken.toString(), "--quiet");
+        assertThat(collect.isCleanInputError()).as(collect.err()).isTrue();
+        assertThat(collect.err()).contains("study.json in " + broken.toAbsolutePath()
+                + " is not a study definition: it holds null");
+        Path tuning = Files.createDirectories(tmp.resolve("broken-tuning"));
+        Files.writeString(tuning.resolve("tune.json"), "{{{");
+        Cli tuned = Cli.run(args(tmp.resolve("w"), "--tuned", tuning.toString()));
+        assertThat(tuned.isCleanInputError()).as(tuned.err()).isTrue();
+        assertThat(tuned.err()).contains("tune.json in " + tuning.toAbsolutePath() + " is not a tuning summary");
+        assertThat(tmp.resolve("w")).doesNotExist();
+    }
+
     private static List<String> withoutSeconds(Path csv) throws Exception {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
