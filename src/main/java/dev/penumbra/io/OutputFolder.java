@@ -119,6 +119,13 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Fails unless {@code dir} is absent or an empty folder, so nothing of the user's is ever written over. */
     public static void requireEmpty(Path dir, String option) {
+        requireEmpty(dir, option, "");
+    }
+
+    /**
+     * As {@link #requireEmpty(Path, String)}, with {@code hint} appended to the "not empty" message.
+     */
+    public static void requireEmpty(Path dir, String option, String hint) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -128,7 +135,7 @@ public final class OutputFolder implements AutoCloseable {
         try (Stream<Path> entries = Files.list(dir)) {
             if (entries.findAny().isPresent()) {
                 throw new InputException(option + " " + dir + " already exists and is not empty; choose another"
-                        + " folder");
+                        + " folder" + hint);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);

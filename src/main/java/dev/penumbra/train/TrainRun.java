@@ -155,19 +155,6 @@ public final class TrainRun {
 
     /** Fails unless {@code dir} is absent or an empty folder, so nothing of the user's is ever written over. */
     public static void requireEmpty(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new InputException("--out " + dir + " is a file; expected a new or empty folder");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) {
-                throw new InputException("--out " + dir + " already exists and is not empty; choose another folder"
-                        + " (or --resume to continue a run there)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+        OutputFolder.requireEmpty(dir, "--out", " (or --resume to continue a run there)");
     }
 }
