@@ -17,6 +17,10 @@ import dev.penumbra.io.Progress;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ModelSettings;
+import dev.penumbra.model.ModelFactory;
+import dev.penumbra.config.Preset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.model.SoftmaxUNet;
 import dev.penumbra.train.Adam;
@@ -192,9 +196,18 @@ public final class Benchmark {
                 });
     }
 
+    /** The model with the paper's LIDC settings, a model with a dropout option at {@code mcDropout}. */
+    private <S extends ModelSettings> ProbabilisticSegmenter paperModel(ModelFactory<S> f) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        if (f.options().stream().anyMatch(o -> o.key().equals("dropout"))) {
+            own.put("dropout", settings.mcDropout());
+            own.put("input-dropout", settings.backbone().inputDropout());
+        }
+        return f.create(settings.backbone().withDropout(0), null, f.with(f.defaults(Preset.LIDC).settings(), own));
+    }
+
     private Timed monteCarlo(NDManager owner) {
-        ProbabilisticSegmenter model = ModelRegistry.create(settings.mcModel(),
-                ModelSettings.paper(settings.backbone().withDropout(settings.mcDropout())));
+        ProbabilisticSegmenter model = paperModel(ModelRegistry.factory(settings.mcModel()));
         initialise(model, owner);
         ParameterStore ps = new ParameterStore(owner, false);
         float[] pixels = randomPixels(settings.mcBatch(), settings.seed() + 2);

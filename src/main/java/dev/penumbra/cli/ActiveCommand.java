@@ -32,11 +32,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code penumbra active}. */
-@Command(name = "active", mixinStandardHelpOptions = true,
+@Command(name = "active", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
         description = {"Run the active-learning experiment for one model.", "",
             "Starts from --initial random training images and adds --add per round for --rounds rounds; every round"
                 + " retrains the model from scratch for --steps updates, measures it on the test split (test loss,"
                 + " GED@16, soft Dice, entropy) and labels the images the strategy picks from the unlabelled pool."
+                + " Repetition i (of --seeds) uses seed SEED + i for its initial set and its trainings."
                 + " Writes per round a manifest (OUT/<strategy>/seed_<s>/round_NN.json), rounds.csv/.json, learning"
                 + " curves and report.html. --resume continues an interrupted experiment after its last finished"
                 + " round.", "", "Strategies: random, entropy-sum, entropy-mean, entropy-foreground, bald, diverse"
@@ -47,20 +48,11 @@ public final class ActiveCommand implements Callable<Integer> {
             completionCandidates = TrainCommand.ModelNames.class)
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
-    String data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder (with --resume: the experiment's folder).")
-    Path out;
-
     @Option(names = "--strategies", split = ",", paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
     int seeds;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the first repetition; repetition i uses SEED + i (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--initial", paramLabel = "N", defaultValue = "50", description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
     int initial;
@@ -74,29 +66,14 @@ public final class ActiveCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Model and batch settings (default: ${DEFAULT-VALUE}).")
-    String preset;
-
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
     Float lr;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
-    Integer batchSize;
-
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
-    List<Integer> filters;
 
     @Option(names = "--resume", description = "Continue the experiment in --out after its last finished round.")
     boolean resume;
 
     @Mixin
-    DataOptionsMixin dataOptions;
-
-    @Mixin
-    EstimatorOption estimator;
-
-    @Mixin
-    EngineOptions engine;
+    TrainingOptions common;
 
     @Spec
     CommandSpec spec;
@@ -104,21 +81,24 @@ public final class ActiveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant started = Instant.now();
+        String data = common.run.data.required("active");
+        Path out = common.out.get();
+        long seed = common.run.seed.get();
         ModelRegistry.check(model);
         ActiveSettings settings = new ActiveSettings(model, strategies.stream().map(String::trim).toList(), seeds,
-                seed, initial, add, rounds, steps, estimator.get());
-        Preset p = Preset.named(preset);
-        DataOptions options = dataOptions.build(p.size());
+                seed, initial, add, rounds, steps, common.estimator.get());
+        Preset p = common.run.preset.get();
+        DataOptions options = common.run.reading.build(p.size());
         Dataset dataset = DataSource.read(data, options);
-        RunSpec base = base(p, options, dataset);
-        Device device = engine.apply();
+        RunSpec base = base(p, data, options, dataset, seed);
+        Device device = common.run.engine.apply();
         PrintWriter log = spec.commandLine().getOut();
         Path report;
         ActiveResult result;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
             result = ActiveExperiment.run(settings, base, dataset, out, resume, device,
-                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+                    common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
             Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
                     Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
             report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
@@ -131,10 +111,10 @@ public final class ActiveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunSpec base(Preset p, DataOptions options, Dataset dataset) {
-        RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, steps, 0, filters, null, null,
-                false, null, 4, 6, null, true, 0, null);
-        return RunSpecs.of(model, p, o, data, options, dataset, seed);
+    private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed) {
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(Integer.MAX_VALUE)
+                .optMaxSteps(steps).optPatience(0).optGedEvery(0)
+                .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }
 
     /** Mean test metrics after the last round, per strategy. */

@@ -59,8 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--conv-shape", paramLabel = "N,C,H,W,O", defaultValue = "8,1024,32,32,1024", description = "Input N x C x H x W and output channels O of the ceiling's 1x1 convolution (default: ${DEFAULT-VALUE}).")
     String convShape;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of weights, inputs and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--json", description = "Print the results as JSON (the keys of bench/bench_torch.py) instead of a table.")
     boolean json;
@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchSettings settings() {
         UNetConfig backbone = new UNetConfig(1, 2, filters, 3, true, 0, false);
         return new BenchSettings(backbone, size, batch, mcBatch, 16, mcModel, 0.5, ConvShape.parse(convShape), warmup,
-                repeats, BenchItem.parse(items), seed);
+                repeats, BenchItem.parse(items), seedOption.get());
     }
 
     /** The human-readable table. */

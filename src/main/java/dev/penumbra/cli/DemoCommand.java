@@ -65,8 +65,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo", description = "Output folder (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seedOption;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per model (default: the demo preset's).")
     Integer epochs;
@@ -164,6 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(Device device, Instant started) {
+        long seed = seedOption.get();
         return Provenance.of("demo", Map.of("preset", "demo", "seed", seed, "epochs", epochs == null ? "preset"
                 : epochs, "activeSteps", activeSteps), Map.of("train", seed, "evaluate", seed, "synthetic",
                 SyntheticOptions.defaults().seed()), device.toString(), started);
@@ -177,7 +178,7 @@ public final class DemoCommand implements Callable<Integer> {
     private StudyDefinition definition(List<String> models, Path dataDir, DataOptions options, Dataset dataset,
                                        boolean active) {
         return new StudyPlan(Preset.DEMO, dataDir.toAbsolutePath().toString(), options, models, !active,
-                List.of("random", "entropy-sum"), null, null, null, null, activeSteps, epochs, null, null, seed,
+                List.of("random", "entropy-sum"), null, null, null, null, activeSteps, epochs, null, null, seedOption.get(),
                 Map.of(), Map.of()).define(dataset);
     }
 
@@ -192,7 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean sampling;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
             sampling = trained.model().distinctSamples() > 1;
-            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, Ged.Estimator.PAPER, predictions,
+            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seedOption.get(), Ged.Estimator.PAPER, predictions,
                     progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),

@@ -46,17 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR", description = "Run folders written by 'penumbra train'.")
     List<Path> runs;
 
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset (default: the one the runs were trained on).")
-    String data;
-
     @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
     String split;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
-    Path out;
-
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
-    int samples;
 
     @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8,16", description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
     int[] gedCounts;
@@ -70,31 +61,27 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10", description = "Bins of the reliability diagram (default: ${DEFAULT-VALUE}).")
     int bins;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of sampling, pixel draws, GED draws and bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--name", paramLabel = "TEXT", description = "Title of the dataset in the report (default: the data's name).")
     String name;
 
     @Mixin
-    EstimatorOption estimator;
-
-    @Mixin
-    EngineOptions engine;
+    SampledOptions common;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        String data = common.data.orNull();
+        Path out = common.out.get();
+        int samples = common.sampling.samples();
+        int batchSize = common.sampling.batchSize();
+        long seed = common.seed.get();
         Instant started = Instant.now();
         EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
-                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed, estimator.get());
+                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed, common.estimator.get());
         Split which = Split.parse(split);
-        Device device = engine.apply();
+        Device device = common.engine.apply();
         String title = name != null ? name : FileTrees.nameOf(data != null ? data
                 : TrainRun.readSpec(runs.get(0)).data());
         List<OutputFolder.Input> inputs = new ArrayList<>();
@@ -105,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatasetEvaluation evaluation;
         try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs)) {
             evaluation = Evaluation.run(title, runs, data, which, settings, device,
-                    engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+                    common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("runs", runs.stream().map(Path::toString).toList());
             config.put("data", evaluation.data());

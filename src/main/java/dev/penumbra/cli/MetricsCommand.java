@@ -67,7 +67,7 @@ public final class MetricsCommand implements Runnable {
     /** {@code penumbra metrics ged}. */
     @Command(name = "ged", mixinStandardHelpOptions = true,
             description = {"Generalized energy distance between sampled masks and annotations, per image.", "",
-                "SAMPLES/<image id>/*.png are a model's samples and ANNOTATIONS/<image id>/*.png the annotators' masks"
+                "PREDICTIONS/<image id>/*.png are a model's samples and ANNOTATIONS/<image id>/*.png the annotators' masks"
                     + " of the same image (binary PNGs: 0 for background and one other value for foreground; the"
                     + " same size within an image). Prints per image the GED D^2 = 2 E[d(y, a)] - E[d(y, y')]"
                     + " - E[d(a, a')] with d = 1 - IoU, the sample diversity E[d(y, y')] and the annotation"
@@ -75,7 +75,7 @@ public final class MetricsCommand implements Runnable {
                 EstimatorOption.HELP})
     static final class GedCommand implements Callable<Integer> {
 
-        @Option(names = "--samples", required = true, paramLabel = "DIR", description = "Folder of model samples, DIR/<image id>/*.png.")
+        @Option(names = "--predictions", required = true, paramLabel = "DIR", description = "Folder of a model's samples, DIR/<image id>/*.png (the layout penumbra predict writes).")
         Path samples;
 
         @Option(names = "--annotations", required = true, paramLabel = "DIR", description = "Folder of annotations, DIR/<image id>/*.png.")
@@ -84,8 +84,8 @@ public final class MetricsCommand implements Runnable {
         @Mixin
         EstimatorOption estimator;
 
-        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the paper estimator's annotation draws (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SeedOption seedOption;
 
         @Option(names = "--samples-glob", paramLabel = "GLOB", defaultValue = "*.png", description = "Which files of a samples folder are samples (default: ${DEFAULT-VALUE}; 'sample_*.png' for the output of penumbra predict).")
         String samplesGlob;
@@ -98,7 +98,7 @@ public final class MetricsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GedReport report = evaluate(samples, annotations, samplesGlob, estimator.get(), seed);
+            GedReport report = evaluate(samples, annotations, samplesGlob, estimator.get(), seedOption.get());
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? Json.toString(report) + System.lineSeparator() : table(report));
             out.flush();

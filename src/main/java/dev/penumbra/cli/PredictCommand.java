@@ -40,35 +40,22 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
     Path run;
 
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset (default: the one the run was trained on).")
-    String data;
-
     @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to predict (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
-    int samples;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the sampling (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    EstimatorOption estimator;
-
-    @Mixin
-    EngineOptions engine;
+    SampledOptions common;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        String data = common.data.orNull();
+        Path out = common.out.get();
+        int samples = common.sampling.samples();
+        int batchSize = common.sampling.batchSize();
+        long seed = common.seed.get();
         if (samples < 1) {
             throw new InputException("--samples must be at least 1, got " + samples);
         }
@@ -76,14 +63,14 @@ public final class PredictCommand implements Callable<Integer> {
             throw new InputException("--batch-size must be at least 1, got " + batchSize);
         }
         Split which = Split.parse(split);
-        Device device = engine.apply();
+        Device device = common.engine.apply();
         String trainedOn = TrainRun.readSpec(run).data();
         List<OutputFolder.Input> inputs = new ArrayList<>(List.of(new OutputFolder.Input("--run", run)));
         inputs.addAll(OutputFolder.Input.existing("--data", Collections.singletonList(data == null ? trainedOn : data)));
         try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs);
              TrainedModel trained = TrainedModel.load(run, device)) {
-            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, estimator.get(),
-                    folder.dir(), engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+            List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, common.estimator.get(),
+                    folder.dir(), common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
             folder.commit();
             spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
@@ -106,7 +93,8 @@ public final class PredictCommand implements Callable<Integer> {
         List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
                 progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
-                "samples", samples, "estimator", estimator.toString()), Map.of("train", trained.spec().training().seed(), "predict", seed),
+                "samples", samples, "estimator", estimator.toString()), Map.of("train", trained.spec().training().seed(),
+                "predict", seed),
                 trained.manager().getDevice().toString(), started).writeTo(out);
         return rows;
     }

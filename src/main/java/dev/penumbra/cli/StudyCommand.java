@@ -35,18 +35,13 @@ import java.util.concurrent.Callable;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"The whole study in one command: train, evaluate, active learning, one report.", "",
             "Trains every model with the preset's settings (early stopping), evaluates them all, runs the"
-                + " active-learning experiment for every model and strategy, and writes OUT/report.html with every"
+                + " active-learning experiment for every model and strategy (--data defaults to synthetic-ambiguous"
+                + " for --preset demo), and writes OUT/report.html with every"
                 + " figure and statistic beside the published numbers. A finished unit is never recomputed:"
                 + " --resume continues an interrupted study. --emit slurm DIR writes a Slurm job array with one"
                 + " task per unit instead of running; the tasks run 'study --out OUT --task N'; --collect OUT"
                 + " gathers the finished tasks into the report and lists the missing ones."})
 public final class StudyCommand implements Callable<Integer> {
-
-    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Settings of the paper's datasets, or the small demo (default: ${DEFAULT-VALUE}).")
-    String preset;
-
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous (default for --preset demo: synthetic-ambiguous).")
-    String data;
 
     @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder; default: runs/study-PRESET).")
     Path out;
@@ -81,15 +76,6 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap of the trainings (default: the preset's).")
     Integer maxEpochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
-    Integer batchSize;
-
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
-    List<Integer> filters;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of trainings, evaluation and the first active-learning repetition (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--resume", description = "Continue the study in --out; finished units are not recomputed.")
     boolean resume;
 
@@ -103,19 +89,20 @@ public final class StudyCommand implements Callable<Integer> {
     Path collect;
 
     @Mixin
-    DataOptionsMixin dataOptions;
-
-    @Mixin
-    EngineOptions engine;
+    RunOptions common;
 
     @Spec
     CommandSpec spec;
 
+    /** The dataset of the study: --data, made absolute, or the demo's. */
+    private String data;
+
     @Override
     public Integer call() {
         Instant started = Instant.now();
+        data = common.data.orNull();
         PrintWriter log = spec.commandLine().getOut();
-        Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
+        Progress.Factory progress = common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
         if (collect != null) {
             return collect(Study.open(collect), started, progress, log);
         }
@@ -123,7 +110,7 @@ public final class StudyCommand implements Callable<Integer> {
             throw new InputException("--task: give the study folder with --out");
         }
         if (out == null) {
-            out = Path.of("runs", "study-" + preset);
+            out = Path.of("runs", "study-" + common.preset.name());
         }
         if (task != null) {
             Study study = Study.open(out);
@@ -132,11 +119,11 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new InputException("--task " + task + ": the study in " + out + " has tasks 0 to "
                         + (units.size() - 1));
             }
-            Device device = engine.apply();
+            Device device = common.engine.apply();
             study.run(units.get(task), study.dataset(), device, progress, log);
             return 0;
         }
-        if (data == null && preset.equals("demo")) {
+        if (data == null && common.preset.name().equals("demo")) {
             data = "synthetic-ambiguous";
         }
         if (data == null) {
@@ -146,16 +133,16 @@ public final class StudyCommand implements Callable<Integer> {
             // tasks on other machines and --resume from another folder must find the same data
             data = Path.of(data).toAbsolutePath().normalize().toString();
         }
-        Preset p = Preset.named(preset);
+        Preset p = common.preset.get();
         Path jobDir = emitDir();
         if (jobDir != null) {
             // before study.json is written: a refused job must leave --out as it was, so that a retry is accepted
             SlurmJob.check(jobDir, out, launcher());
         }
-        DataOptions options = dataOptions.build(p.size());
+        DataOptions options = common.reading.build(p.size());
         Dataset dataset = DataSource.read(data, options);
         StudyDefinition definition = definition(p, options, dataset);
-        Device device = engine.apply();
+        Device device = common.engine.apply();
         // the study's own folder is claimed while it runs; --task and --collect share it with other tasks
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
@@ -177,7 +164,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
-        Device device = engine.apply();
+        Device device = common.engine.apply();
         long studySeed = study.definition().runs().values().iterator().next().training().seed();
         Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
                 device.toString(), started);
@@ -197,7 +184,7 @@ public final class StudyCommand implements Callable<Integer> {
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
         Map<String, Map<String, Double>> tunedValues = tunedValues(p);
         return new StudyPlan(p, data, options, models, skipActive, strategies, seeds, initial, add, rounds, steps,
-                maxEpochs, batchSize, filters, seed, tunedValues, tunedDirs).define(dataset);
+                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs).define(dataset);
     }
 
     /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */

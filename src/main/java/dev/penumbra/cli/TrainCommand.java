@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code penumbra train}. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
         description = {"Train a model into a new run folder.", "",
             "Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on validation"
                 + " loss, and writes best and last checkpoints, a metrics log and provenance."})
@@ -36,16 +36,6 @@ public final class TrainCommand implements Callable<Integer> {
             + " unless --resume).",
             completionCandidates = ModelNames.class)
     String model;
-
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous /"
-            + " synthetic-unambiguous (required unless --resume).")
-    String data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New run folder (with --resume: the run to continue).")
-    Path out;
-
-    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Starting settings (default: ${DEFAULT-VALUE}).")
-    String preset;
 
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint, with the"
             + " settings and data it was started with: 'train --resume --out DIR' is enough. Any option that"
@@ -57,9 +47,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
     Float lr;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
-    Integer batchSize;
-
     @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap (default: the preset's).")
     Integer maxEpochs;
 
@@ -68,30 +55,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--patience", paramLabel = "EPOCHS", description = "Early-stopping patience; 0 = off (default: the preset's).")
     Integer patience;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of initialisation, batches, augmentation and sampling (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
-    List<Integer> filters;
-
-    @Option(names = "--dropout", paramLabel = "P", description = "mcdropout: channel-dropout probability in (0, 1)"
-            + " (default: the preset's: 0.5 for lidc and isic, 0.1 for demo).")
-    Double dropout;
-
-    @Option(names = "--input-dropout", negatable = true, description = "mcdropout: drop channels of the input image"
-            + " in the first block, as the published code does; --no-input-dropout drops only features (default: the"
-            + " preset's: on for isic, off for lidc and demo).")
-    Boolean inputDropout;
-
-    @Option(names = "--members", paramLabel = "M", description = "ensemble: number of U-Nets (default: ${DEFAULT-VALUE}).", defaultValue = "4")
-    int members;
-
-    @Option(names = "--latent-dim", paramLabel = "D", description = "punet: latent dimensions (default: ${DEFAULT-VALUE}).", defaultValue = "6")
-    int latentDim;
-
-    @Option(names = "--beta", paramLabel = "B", description = "punet: weight of the KL term (default: the preset's; 0.0005 in the paper).")
-    Double beta;
 
     @Option(names = "--residual", description = "Residual blocks (the paper text) instead of plain ones (the published code).")
     boolean residual;
@@ -110,20 +73,16 @@ public final class TrainCommand implements Callable<Integer> {
     boolean noAugment;
 
     @Mixin
-    DataOptionsMixin dataOptions;
-
-    @Mixin
-    EstimatorOption estimator;
-
-    @Mixin
-    EngineOptions engine;
+    TrainingOptions common;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Device device = engine.apply();
+        Path out = common.out.get();
+        String data = common.run.data.orNull();
+        Device device = common.run.engine.apply();
         RunSpec run;
         Dataset dataset;
         if (resume) {
@@ -139,8 +98,8 @@ public final class TrainCommand implements Callable<Integer> {
                         + " new run (only --resume continues the run in --out without it)");
             }
             ModelRegistry.check(model);
-            Preset p = Preset.named(preset);
-            DataOptions options = dataOptions.build(p.size());
+            Preset p = common.run.preset.get();
+            DataOptions options = common.run.reading.build(p.size());
             dataset = DataSource.read(data, options);
             run = spec(model, p, data, options, dataset.channels(), dataset.height(), dataset.width());
         }
@@ -148,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
                 run.data(), dataset.split(dev.penumbra.data.Split.TRAIN).size(),
                 dataset.split(dev.penumbra.data.Split.VAL).size(), out);
         TrainingOutcome outcome = TrainRun.run(run, dataset, out, device,
-                engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, resume);
+                common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, resume);
         spec.commandLine().getOut().printf("done: %d steps, best validation loss %.4f at epoch %d%s; run in %s%n",
                 outcome.steps(), outcome.bestLoss(), outcome.bestEpoch(),
                 outcome.stoppedEarly() ? " (early stop)" : "", out);
@@ -167,14 +126,13 @@ public final class TrainCommand implements Callable<Integer> {
         String m = model != null ? model : stored.model();
         ModelRegistry.check(m);
         boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
-        Preset p = Preset.named(presetGiven ? preset : stored.preset());
-        return spec(m, p, data != null ? data : stored.data(), dataOptions.build(p.size()), stored.channels(),
+        Preset p = presetGiven ? common.run.preset.get() : Preset.named(stored.preset());
+        return spec(m, p, common.run.data.or(stored.data()), common.run.reading.build(p.size()), stored.channels(),
                 stored.height(), stored.width());
     }
 
     private RunSpec spec(String model, Preset p, String data, DataOptions options, int channels, int height,
                          int width) {
-        checkModelOptions(model);
         float[] weights = null;
         if (classWeights != null) {
             weights = new float[classWeights.size()];
@@ -185,22 +143,11 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, maxSteps, patience, filters, dropout,
-                batchNorm, residual, weights, members, latentDim, beta, !noAugment, gedEvery, inputDropout);
-        RunSpec r = RunSpecs.of(model, p, o, data, options, channels, height, width, seed);
-        return r.withTraining(r.training().withGedEstimator(estimator.get()));
-    }
-
-    /** Model-specific options given to another model would be ignored: refuse them instead. */
-    private void checkModelOptions(String model) {
-        CommandSpec cs = spec;
-        String[][] owners = {{"--dropout", "mcdropout"}, {"--input-dropout", "mcdropout"},
-            {"--members", "ensemble"}, {"--latent-dim", "punet"}, {"--beta", "punet"}};
-        for (String[] o : owners) {
-            if (cs.commandLine().getParseResult().hasMatchedOption(o[0]) && !model.equals(o[1])) {
-                throw new InputException(o[0] + " applies to --model " + o[1] + " only, not " + model);
-            }
-        }
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(maxEpochs)
+                .optMaxSteps(maxSteps).optPatience(patience).optBatchNorm(batchNorm)
+                .optResidual(residual).optClassWeights(weights).optAugment(!noAugment).optGedEvery(gedEvery)
+                .optGedEstimator(common.estimator.get()).optModelSettings(ModelOptions.given(spec, model))
+                .build(data, options, channels, height, width, common.run.seed.get());
     }
 
     /** Registered model names, for help and completion. */

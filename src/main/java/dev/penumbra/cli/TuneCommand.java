@@ -45,17 +45,8 @@ public final class TuneCommand implements Callable<Integer> {
             completionCandidates = TrainCommand.ModelNames.class)
     String model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR|NAME", description = "Dataset folder, or synthetic-ambiguous / synthetic-unambiguous.")
-    String data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder (with --resume: an earlier tuning folder of the same grid).")
-    Path out;
-
-    @Option(names = "--grid", required = true, paramLabel = "NAME=V,V,...", description = "Values of one setting: dropout (mcdropout), beta (punet) or lr (any); repeat for a full grid.")
+    @Option(names = "--grid", required = true, paramLabel = "NAME=V,V,...", description = "Values of one setting: lr (any model) or a tunable setting of the model's own: dropout (mcdropout), beta (punet), ...; repeat for a full grid.")
     List<String> grid;
-
-    @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Starting settings (default: ${DEFAULT-VALUE}).")
-    String preset;
 
     @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap per run (default: the preset's).")
     Integer maxEpochs;
@@ -63,26 +54,11 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Cap on gradient updates per run; 0 = none (default).")
     long maxSteps;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: the preset's).")
-    Integer batchSize;
-
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default: the preset's).")
-    List<Integer> filters;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of every run (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--resume", description = "Complete an earlier tuning in --out: finished points are not retrained.")
     boolean resume;
 
     @Mixin
-    DataOptionsMixin dataOptions;
-
-    @Mixin
-    EstimatorOption estimator;
-
-    @Mixin
-    EngineOptions engine;
+    TrainingOptions common;
 
     @Spec
     CommandSpec spec;
@@ -90,13 +66,15 @@ public final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant started = Instant.now();
+        String given = common.run.data.required("tune");
+        String data = DataSource.SYNTHETIC.containsKey(given) ? given
+                : Path.of(given).toAbsolutePath().normalize().toString();
+        Path out = common.out.get();
+        long seed = common.run.seed.get();
         ModelRegistry.check(model);
-        List<Map<GridParameter, Double>> points = Grid.parse(grid, model);
-        Preset p = Preset.named(preset);
-        DataOptions options = dataOptions.build(p.size());
-        if (!DataSource.SYNTHETIC.containsKey(data)) {
-            data = Path.of(data).toAbsolutePath().normalize().toString();
-        }
+        List<Map<String, Double>> points = Grid.parse(grid, model);
+        Preset p = common.run.preset.get();
+        DataOptions options = common.run.reading.build(p.size());
         PrintWriter log = spec.commandLine().getOut();
         Tuning.Summary summary;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
@@ -109,15 +87,12 @@ public final class TuneCommand implements Callable<Integer> {
                 TrainRun.requireEmpty(out);
             }
             Dataset dataset = DataSource.read(data, options);
-            Device device = engine.apply();
-            summary = Tuning.run(model, p.name(), data, grid, points, point -> {
-                RunSpecs.Overrides o = new RunSpecs.Overrides(
-                        point.containsKey(GridParameter.LR) ? point.get(GridParameter.LR).floatValue() : null, batchSize,
-                        maxEpochs, maxSteps, null, filters, point.get(GridParameter.DROPOUT), null, false, null, 4, 6,
-                        point.get(GridParameter.BETA), true, 0, null);
-                RunSpec r = RunSpecs.of(model, p, o, data, options, dataset, seed);
-                return r.withTraining(r.training().withGedEstimator(estimator.get()));
-            }, dataset, out, device, engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+            Device device = common.run.engine.apply();
+            summary = Tuning.run(model, p.name(), data, grid, points, point -> GridParameter.apply(point, model,
+                    common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs).optMaxSteps(maxSteps)
+                    .optGedEvery(0).optGedEstimator(common.estimator.get()))
+                    .build(data, options, dataset, seed), dataset, out, device,
+                    common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
                     Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);
         }

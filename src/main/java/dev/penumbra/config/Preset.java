@@ -4,7 +4,6 @@ import dev.penumbra.InputException;
 import dev.penumbra.data.augment.AugmentationConfig;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Published settings per dataset and model (PROTOCOL.md), and a small one for the demo.
@@ -19,31 +18,13 @@ import java.util.Map;
  *                     published code); data of more classes gets none unless {@code --class-weights} is given
  * @param gedEvery  log the validation GED@16 and sample diversity every this many epochs (0 = never; the
  *                  published code computes it only to tune, after training)
- * @param models    per-model settings by registry name
+ *
+ * <p>Each model's own settings and optimiser schedule per preset live with the model, in its
+ * {@code ModelFactory.defaults}; the reasons for the demo's and LIDC's choices are given here, beside the settings
+ * they explain.
  */
 public record Preset(String name, int size, int batchSize, List<Integer> filters, boolean batchNorm,
-                     AugmentationConfig augmentation, float[] classWeights, int gedEvery,
-                     Map<String, ModelPreset> models) {
-
-    /**
-     * @param learningRate Adam learning rate
-     * @param maxEpochs    published epoch cap
-     * @param patience     early-stopping patience in epochs
-     * @param dropout      channel-dropout probability (MC-Dropout only; 0 elsewhere)
-     * @param inputDropout whether the first block's dropout acts on the input image (published: yes)
-     * @param beta         weight of the Probabilistic U-Net's KL term (published: 0.0005)
-     */
-    public record ModelPreset(float learningRate, int maxEpochs, int patience, double dropout,
-                              boolean inputDropout, double beta) {
-
-        /** The published KL weight of the Probabilistic U-Net. */
-        public static final double PAPER_BETA = 0.0005;
-
-        /** Settings whose dropout, if any, acts on the input too, with the published beta. */
-        public ModelPreset(float learningRate, int maxEpochs, int patience, double dropout) {
-            this(learningRate, maxEpochs, patience, dropout, true, PAPER_BETA);
-        }
-    }
+                     AugmentationConfig augmentation, float[] classWeights, int gedEvery) {
 
     private static final List<Integer> PAPER = List.of(32, 64, 128, 192);
 
@@ -59,19 +40,9 @@ public record Preset(String name, int size, int batchSize, List<Integer> filters
      * The ISIC preset keeps the published block: an RGB input is blanked only when all three channels drop
      * (p^3 = 12.5%), and it has not been measured.
      */
-    public static final Preset LIDC = new Preset("lidc", 128, 32, PAPER, false, AugmentationConfig.paper(), null, 0,
-            Map.of(
-            "softmax", new ModelPreset(1e-4f, 60, 10, 0),
-            "ensemble", new ModelPreset(1e-4f, 60, 10, 0),
-            "mcdropout", new ModelPreset(1e-4f, 100, 10, 0.5, false, ModelPreset.PAPER_BETA),
-            "punet", new ModelPreset(1e-4f, 200, 10, 0)));
+    public static final Preset LIDC = new Preset("lidc", 128, 32, PAPER, false, AugmentationConfig.paper(), null, 0);
 
-    public static final Preset ISIC = new Preset("isic", 256, 16, PAPER, false, AugmentationConfig.paper(), null, 0,
-            Map.of(
-            "softmax", new ModelPreset(1e-4f, 150, 10, 0),
-            "ensemble", new ModelPreset(1e-4f, 150, 10, 0),
-            "mcdropout", new ModelPreset(1e-5f, 700, 100, 0.5),
-            "punet", new ModelPreset(1e-5f, 1000, 100, 0)));
+    public static final Preset ISIC = new Preset("isic", 256, 16, PAPER, false, AugmentationConfig.paper(), null, 0);
 
     /**
      * Small and fast on two CPU cores: 64 x 64 synthetic images, a quarter of the paper's filters, batch norm, 30
@@ -107,11 +78,7 @@ public record Preset(String name, int size, int batchSize, List<Integer> filters
      * </ul>
      */
     public static final Preset DEMO = new Preset("demo", 64, 8, List.of(8, 16, 32, 64), true,
-            AugmentationConfig.flips(), new float[] {1, 3}, 5, Map.of(
-            "softmax", new ModelPreset(2e-3f, 30, 0, 0),
-            "ensemble", new ModelPreset(2e-3f, 30, 0, 0),
-            "mcdropout", new ModelPreset(2e-3f, 30, 0, 0.1, false, ModelPreset.PAPER_BETA),
-            "punet", new ModelPreset(1e-3f, 30, 0, 0, true, 0.05)));
+            AugmentationConfig.flips(), new float[] {1, 3}, 5);
 
     public static List<Preset> all() {
         return List.of(LIDC, ISIC, DEMO);
@@ -131,8 +98,4 @@ public record Preset(String name, int size, int batchSize, List<Integer> filters
         return classWeights != null && classWeights.length == classes ? classWeights.clone() : null;
     }
 
-    /** The settings of one model; models without their own entry use the softmax U-Net's. */
-    public ModelPreset forModel(String model) {
-        return models.getOrDefault(model, models.get("softmax"));
-    }
 }

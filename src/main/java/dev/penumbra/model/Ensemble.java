@@ -1,5 +1,8 @@
 package dev.penumbra.model;
 
+import java.util.Map;
+import dev.penumbra.config.Preset;
+import dev.penumbra.InputException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -112,6 +115,55 @@ public final class Ensemble implements ProbabilisticSegmenter {
             for (UNet net : nets) {
                 net.initialize(manager, dataType, inputShapes);
             }
+        }
+    }
+
+    /** @param members the number M of U-Nets (4 in the paper) */
+    public record Settings(int members) implements ModelSettings {
+
+        public Settings {
+            if (members < 1) {
+                throw new InputException("--members must be at least 1, got " + members);
+            }
+        }
+    }
+
+    /** Registers the ensemble: the softmax U-Net's optimiser settings, 4 members. */
+    public static final class Factory implements ModelFactory<Settings> {
+
+        @Override
+        public String name() {
+            return "ensemble";
+        }
+
+        @Override
+        public String summary() {
+            return "ensemble of M U-Nets: a sample is a random member's argmax";
+        }
+
+        @Override
+        public Class<Settings> settingsType() {
+            return Settings.class;
+        }
+
+        @Override
+        public ModelDefaults<Settings> defaults(Preset preset) {
+            Settings four = new Settings(4);
+            return ModelFactory.pick(name(), preset, Map.of(
+                    "lidc", new ModelDefaults<>(1e-4f, 60, 10, four),
+                    "isic", new ModelDefaults<>(1e-4f, 150, 10, four),
+                    "demo", new ModelDefaults<>(2e-3f, 30, 0, four)));
+        }
+
+        @Override
+        public List<ModelOption<Settings, ?>> options() {
+            return List.of(ModelOption.count("members", "M", "number of U-Nets", Settings::members,
+                    (s, m) -> new Settings(m), false));
+        }
+
+        @Override
+        public ProbabilisticSegmenter create(UNetConfig backbone, float[] classWeights, Settings settings) {
+            return new Ensemble(backbone, settings.members(), classWeights);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.penumbra.model;
 
+import java.util.List;
+import dev.penumbra.config.Preset;
+import dev.penumbra.InputException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -29,6 +32,9 @@ import java.util.Map;
  * terms apart ({@link Loss#RECONSTRUCTION}, {@link Loss#KL}); KL is in nats per image, before beta.
  */
 public final class ProbabilisticUNet implements ProbabilisticSegmenter {
+
+    /** The published weight of the KL term. */
+    public static final double PAPER_BETA = 0.0005;
 
     private final Net net;
     private final float[] classWeights;
@@ -136,6 +142,64 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
                     x.get(3)));
             Shape features = unet.getOutputShapes(new Shape[] {x})[0];
             fcomb.initialize(manager, dataType, features, prior.getOutputShapes(new Shape[] {x})[0]);
+        }
+    }
+
+    /**
+     * @param latentDim latent dimensions (6 in the paper)
+     * @param beta      weight of the KL term ({@value #PAPER_BETA} in the paper)
+     */
+    public record Settings(int latentDim, double beta) implements ModelSettings {
+
+        public Settings {
+            if (latentDim < 1) {
+                throw new InputException("--latent-dim must be at least 1, got " + latentDim);
+            }
+            if (!(beta >= 0 && Double.isFinite(beta))) {
+                throw new InputException("--beta must be at least 0, got " + beta);
+            }
+        }
+    }
+
+    /** Registers the Probabilistic U-Net; the demo's lr and beta are explained at {@link Preset#DEMO}. */
+    public static final class Factory implements ModelFactory<Settings> {
+
+        @Override
+        public String name() {
+            return "punet";
+        }
+
+        @Override
+        public String summary() {
+            return "Probabilistic U-Net (Kohl et al. 2018): a sample is fcomb with z from the prior";
+        }
+
+        @Override
+        public Class<Settings> settingsType() {
+            return Settings.class;
+        }
+
+        @Override
+        public ModelDefaults<Settings> defaults(Preset preset) {
+            Settings paper = new Settings(6, PAPER_BETA);
+            return ModelFactory.pick(name(), preset, Map.of(
+                    "lidc", new ModelDefaults<>(1e-4f, 200, 10, paper),
+                    "isic", new ModelDefaults<>(1e-5f, 1000, 100, paper),
+                    "demo", new ModelDefaults<>(1e-3f, 30, 0, new Settings(6, 0.05))));
+        }
+
+        @Override
+        public List<ModelOption<Settings, ?>> options() {
+            return List.of(
+                    ModelOption.count("latent-dim", "D", "latent dimensions", Settings::latentDim,
+                            (s, d) -> new Settings(d, s.beta()), false),
+                    ModelOption.real("beta", "B", "weight of the KL term", Settings::beta,
+                            (s, b) -> new Settings(s.latentDim(), b), true));
+        }
+
+        @Override
+        public ProbabilisticSegmenter create(UNetConfig backbone, float[] classWeights, Settings settings) {
+            return new ProbabilisticUNet(backbone, settings.latentDim(), settings.beta(), classWeights);
         }
     }
 }

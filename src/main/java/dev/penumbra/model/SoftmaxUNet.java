@@ -1,5 +1,7 @@
 package dev.penumbra.model;
 
+import java.util.Map;
+import dev.penumbra.config.Preset;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -32,5 +34,41 @@ public final class SoftmaxUNet extends SingleUNet {
         NDArray probs = unet.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1);
         Shape s = probs.getShape();
         return probs.expandDims(0).broadcast(new Shape(n, s.get(0), s.get(1), s.get(2), s.get(3)));
+    }
+
+    /** The softmax U-Net has no settings of its own. */
+    public record Settings() implements ModelSettings {
+    }
+
+    /** Registers the softmax U-Net: the paper's optimiser settings per preset. */
+    public static final class Factory implements ModelFactory<Settings> {
+
+        @Override
+        public String name() {
+            return "softmax";
+        }
+
+        @Override
+        public String summary() {
+            return "deterministic softmax U-Net: one coherent argmax mask";
+        }
+
+        @Override
+        public Class<Settings> settingsType() {
+            return Settings.class;
+        }
+
+        @Override
+        public ModelDefaults<Settings> defaults(Preset preset) {
+            return ModelFactory.pick(name(), preset, Map.of(
+                    "lidc", new ModelDefaults<>(1e-4f, 60, 10, new Settings()),
+                    "isic", new ModelDefaults<>(1e-4f, 150, 10, new Settings()),
+                    "demo", new ModelDefaults<>(2e-3f, 30, 0, new Settings())));
+        }
+
+        @Override
+        public ProbabilisticSegmenter create(UNetConfig backbone, float[] classWeights, Settings settings) {
+            return new SoftmaxUNet(backbone, classWeights);
+        }
     }
 }

@@ -80,6 +80,11 @@ public record UNetConfig(int inChannels, int classes, List<Integer> filters, int
         return new UNetConfig(inChannels, classes, filters, convsPerBlock, batchNorm, p, residual, inputDropout);
     }
 
+    /** @return this backbone with channel dropout p, acting on the input image too when {@code onInput} */
+    public UNetConfig withDropout(double p, boolean onInput) {
+        return new UNetConfig(inChannels, classes, filters, convsPerBlock, batchNorm, p, residual, onInput);
+    }
+
     /** The channel-dropout probability of the first block, which acts on the input image: p, or 0 when off. */
     public double firstBlockDropout() {
         return inputDropout ? dropout : 0;

@@ -5,6 +5,7 @@ import dev.penumbra.config.Preset;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.tune.GridParameter;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 
@@ -39,19 +40,17 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
             if (!t.isEmpty()) {
                 from.put(model, tunedFrom.get(model));
             }
-            Float lr = t.containsKey("lr") ? t.get("lr").floatValue() : null;
-            RunSpecs.Overrides o = new RunSpecs.Overrides(lr, batchSize, maxEpochs, 0, null, filters, t.get("dropout"),
-                    null, false, null, 4, 6, t.get("beta"), true, null, null);
-            runs.put(model, RunSpecs.of(model, preset, o, data, options, dataset, seed));
+            runs.put(model, GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
+                    .optMaxEpochs(maxEpochs).optFilters(filters)).build(data, options, dataset, seed));
             if (!skipActive) {
                 ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
                         seeds != null ? seeds : demo ? 1 : 3, seed, initial != null ? initial : demo ? 8 : 50,
                         add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
                         steps != null ? steps : demo ? 25 : 5000);
-                RunSpecs.Overrides ao = new RunSpecs.Overrides(lr, batchSize, Integer.MAX_VALUE, a.steps(), 0, filters,
-                        t.get("dropout"), null, false, null, 4, 6, t.get("beta"), true, 0, null);
-                active.put(model, new StudyDefinition.ActiveBase(a, RunSpecs.of(model, preset, ao, data, options,
-                        dataset, seed)));
+                RunSpec base = GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
+                        .optMaxEpochs(Integer.MAX_VALUE).optMaxSteps(a.steps()).optPatience(0).optFilters(filters)
+                        .optGedEvery(0)).build(data, options, dataset, seed);
+                active.put(model, new StudyDefinition.ActiveBase(a, base));
             }
         }
         return new StudyDefinition(preset.name(), data, runs, active, from);

@@ -1,6 +1,9 @@
 package dev.penumbra.train;
 
 import dev.penumbra.InputException;
+import dev.penumbra.model.ModelFactory;
+import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.model.ModelSettings;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.augment.AugmentationConfig;
 
@@ -43,7 +46,7 @@ public final class ResumeCheck {
             if (MAY_CHANGE.contains(option)) {
                 continue;
             }
-            Function<RunSpec, Object> component = COMPONENTS.get(option);
+            Function<RunSpec, Object> component = COMPONENTS.getOrDefault(option, modelSetting(option));
             if (component == null) {
                 throw new InputException("--resume: " + option + " cannot be given when resuming the run in " + out
                         + ": the run keeps the settings it was started with; leave " + option + " out, or start a"
@@ -74,13 +77,8 @@ public final class ResumeCheck {
         c.put("--estimator", r -> r.training().gedEstimator());
         c.put("--no-augment", r -> r.training().augmentation().equals(AugmentationConfig.none()));
         c.put("--filters", r -> r.settings().backbone().filters());
-        c.put("--dropout", r -> r.settings().backbone().dropout());
-        c.put("--input-dropout", r -> r.settings().backbone().inputDropout());
         c.put("--residual", r -> r.settings().backbone().residual());
         c.put("--batch-norm", r -> r.settings().backbone().batchNorm());
-        c.put("--members", r -> r.settings().ensembleMembers());
-        c.put("--latent-dim", r -> r.settings().latentDim());
-        c.put("--beta", r -> r.settings().beta());
         c.put("--class-weights", r -> weights(r.settings().classWeights()));
         c.put("--layout", r -> r.dataOptions().layout().orElse("(detected)"));
         c.put("--size", r -> r.dataOptions().size());
@@ -91,6 +89,18 @@ public final class ResumeCheck {
         c.put("--classes", r -> r.dataOptions().classes());
         c.put("--group-regex", r -> r.dataOptions().groupRegex().orElse("(the layout's default)"));
         return c;
+    }
+
+    /** The value of a model's own option ({@code --beta}, ...) in a run, or null when no model has it. */
+    private static Function<RunSpec, Object> modelSetting(String option) {
+        String key = option.startsWith("--") ? option.substring(2) : option;
+        boolean known = ModelRegistry.factories().stream()
+                .anyMatch(f -> f.options().stream().anyMatch(o -> o.key().equals(key)));
+        return known ? r -> value(ModelRegistry.factory(r.model()), key, r.settings().model()) : null;
+    }
+
+    private static <S extends ModelSettings> Object value(ModelFactory<S> f, String key, ModelSettings s) {
+        return f.option(key).get().apply(f.settings(s));
     }
 
     private static List<Float> weights(float[] w) {

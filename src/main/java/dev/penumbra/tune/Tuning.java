@@ -60,7 +60,7 @@ public final class Tuning {
      * @param specOf the run of a grid point (the preset's settings with the point's values)
      */
     public static Summary run(String model, String preset, String data, List<String> grid,
-                              List<Map<GridParameter, Double>> points, Function<Map<GridParameter, Double>, RunSpec> specOf,
+                              List<Map<String, Double>> points, Function<Map<String, Double>, RunSpec> specOf,
                               Dataset dataset, Path out, Device device, Progress.Factory progress, PrintWriter log) {
         if (dataset.split(Split.VAL).isEmpty()) {
             throw new InputException("--data " + data + " has no validation images: tuning selects by validation"
@@ -82,7 +82,7 @@ public final class Tuning {
         }
         List<TuneResult> results = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            Map<GridParameter, Double> point = points.get(i);
+            Map<String, Double> point = points.get(i);
             String name = Grid.name(point);
             Path runDir = out.resolve(name);
             TrainingOutcome outcome = train(specs.get(i), dataset, runDir, device, progress, log, name);
@@ -91,7 +91,7 @@ public final class Tuning {
                 ged = ValidationGed.of(trained, dataset.split(Split.VAL));
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            point.forEach((k, v) -> values.put(k.key(), v));
+            point.forEach((k, v) -> values.put(k, v));
             log.printf(Locale.ROOT, "%s: validation GED@16 %.4f (best validation loss %.4f at epoch %d)%n", name,
                     ged, outcome.bestLoss(), outcome.bestEpoch());
             log.flush();

@@ -159,13 +159,13 @@ class MetricsCommandTest {
     @Test
     void missingOrNonFolderSidesAreCleanErrors() throws Exception {
         writeHandCase();
-        Cli missing = Cli.run("metrics", "ged", "--samples", tmp.resolve("nope").toString(), "--annotations",
+        Cli missing = Cli.run("metrics", "ged", "--predictions", tmp.resolve("nope").toString(), "--annotations",
                 annotations.toString());
         assertThat(missing.isCleanInputError()).as(missing.err()).isTrue();
         assertThat(missing.err()).contains("samples folder").contains("nope").contains("does not exist");
 
         Path file = Files.writeString(tmp.resolve("file.txt"), "x");
-        Cli notFolder = Cli.run("metrics", "ged", "--samples", samples.toString(), "--annotations", file.toString());
+        Cli notFolder = Cli.run("metrics", "ged", "--predictions", samples.toString(), "--annotations", file.toString());
         assertThat(notFolder.isCleanInputError()).as(notFolder.err()).isTrue();
         assertThat(notFolder.err()).contains("annotations folder").contains("file.txt").contains("not a folder");
     }
@@ -242,12 +242,12 @@ class MetricsCommandTest {
     void helpDescribesTheLayout() {
         Cli r = Cli.run("metrics", "ged", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("Usage: penumbra metrics ged").contains("--samples").contains("--annotations")
+        assertThat(r.out()).contains("Usage: penumbra metrics ged").contains("--predictions").contains("--annotations")
                 .contains("--estimator").contains("--seed").contains("--json").contains("<image id>");
     }
 
     private Cli run(String... extra) {
-        String[] base = {"metrics", "ged", "--samples", samples.toString(), "--annotations", annotations.toString()};
+        String[] base = {"metrics", "ged", "--predictions", samples.toString(), "--annotations", annotations.toString()};
         String[] args = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
         return Cli.run(args);

@@ -112,8 +112,9 @@ class TrainPredictCommandTest {
             Path run = tmp.resolve("input" + choice[1]);
             Cli r = Cli.run(trainWith(run, "mcdropout", "32", choice[0]));
             assertThat(r.exitCode()).as(r.err()).isZero();
-            JsonNode backbone = Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("settings").get("backbone");
-            assertThat(backbone.get("inputDropout").asText()).as(choice[0]).isEqualTo(choice[1]);
+            JsonNode own = Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("settings").get("model");
+            assertThat(own.get("name").asText()).isEqualTo("mcdropout");
+            assertThat(own.get("inputDropout").asText()).as(choice[0]).isEqualTo(choice[1]);
         }
         for (String option : List.of("--input-dropout", "--no-input-dropout")) {
             Cli refused = Cli.run(train(tmp.resolve("refused" + option), option));

@@ -2,6 +2,7 @@ package dev.penumbra.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penumbra.model.McDropoutUNet;
 import org.junit.jupiter.api.Test;
 
 class PresetTest {
@@ -9,12 +10,16 @@ class PresetTest {
     @Test
     void mcDropoutDropsTheInputImageOnlyWhereTheMeasurementsSupportIt() {
         // one grey channel: the published input dropout blanks the whole image in a share p of the samples
-        assertThat(Preset.LIDC.forModel("mcdropout").inputDropout()).isFalse();
-        assertThat(Preset.DEMO.forModel("mcdropout").inputDropout()).isFalse();
+        assertThat(mcDropout(Preset.LIDC).inputDropout()).isFalse();
+        assertThat(mcDropout(Preset.DEMO).inputDropout()).isFalse();
         // RGB, not measured: the published block
-        assertThat(Preset.ISIC.forModel("mcdropout").inputDropout()).isTrue();
+        assertThat(mcDropout(Preset.ISIC).inputDropout()).isTrue();
         // the published p stays
-        assertThat(Preset.LIDC.forModel("mcdropout").dropout()).isEqualTo(0.5);
+        assertThat(mcDropout(Preset.LIDC).dropout()).isEqualTo(0.5);
+    }
+
+    private static McDropoutUNet.Settings mcDropout(Preset p) {
+        return new McDropoutUNet.Factory().defaults(p).settings();
     }
 
     @Test

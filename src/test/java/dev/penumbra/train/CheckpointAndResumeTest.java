@@ -13,7 +13,7 @@ import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.model.ModelSettings;
+import dev.penumbra.model.TestModels;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.nn.UNetConfig;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class CheckpointAndResumeTest {
     private static ProbabilisticSegmenter model(String name) {
         UNetConfig c = new UNetConfig(1, 2, List.of(4, 8, 16, 32), 3, true, name.equals("mcdropout") ? 0.5 : 0,
                 false);
-        return ModelRegistry.create(name, new ModelSettings(c, null, 4, 6, 0.0005));
+        return TestModels.create(name, c);
     }
 
     static List<Sample> blobs(int count, long seed) {

@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.penumbra.InputException;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.model.ModelSettings;
+import dev.penumbra.model.TestModels;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.nn.UNetConfig;
 import java.io.DataOutputStream;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,7 @@ class CheckpointDamageTest {
 
     private static ProbabilisticSegmenter model(String name, List<Integer> filters, NDManager m) {
         UNetConfig c = new UNetConfig(1, 2, filters, 3, true, 0, false);
-        ProbabilisticSegmenter model = ModelRegistry.create(name, new ModelSettings(c, null, 2, 6, 0.0005));
+        ProbabilisticSegmenter model = TestModels.create(name, c, name.equals("ensemble") ? Map.of("members", 2) : Map.of());
         model.block().initialize(m, DataType.FLOAT32, new Shape(1, 1, 32, 32));
         return model;
     }

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import dev.penumbra.data.Sample;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.model.ModelSettings;
+import dev.penumbra.model.TestModels;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.nn.UNetConfig;
 import java.io.IOException;
@@ -28,7 +28,7 @@ class MemoryTest {
     @Test
     void residentMemoryStaysFlatOverManyTrainingSteps() throws IOException {
         UNetConfig c = new UNetConfig(1, 2, List.of(8, 16, 32, 64), 3, true, 0.5, false);
-        ProbabilisticSegmenter model = ModelRegistry.create("mcdropout", ModelSettings.paper(c));
+        ProbabilisticSegmenter model = TestModels.create("mcdropout", c);
         List<Sample> data = CheckpointAndResumeTest.blobs(8, 4);
         try (NDManager root = NDManager.newBaseManager()) {
             model.block().initialize(root, DataType.FLOAT32, new Shape(1, 1, 32, 32));

@@ -15,12 +15,13 @@ import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.io.Json;
 import dev.penumbra.model.Loss;
 import dev.penumbra.model.ModelRegistry;
-import dev.penumbra.model.ModelSettings;
+import dev.penumbra.model.TestModels;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.nn.UNetConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class TrainingLoopTest {
     private static ProbabilisticSegmenter model(String name) {
         UNetConfig c = new UNetConfig(1, 2, List.of(4, 8, 16, 32), 3, true, name.equals("mcdropout") ? 0.5 : 0,
                 false);
-        return ModelRegistry.create(name, new ModelSettings(c, null, 4, 6, 0.0005));
+        return TestModels.create(name, c);
     }
 
     @Test
@@ -66,7 +67,7 @@ class TrainingLoopTest {
         List<Sample> data = CheckpointAndResumeTest.blobs(6, 3);
         double beta = 0.5; // large enough that a wrong weighting would show
         UNetConfig c = new UNetConfig(1, 2, List.of(4, 8, 16, 32), 3, true, 0, false);
-        ProbabilisticSegmenter punet = ModelRegistry.create("punet", new ModelSettings(c, null, 4, 6, beta));
+        ProbabilisticSegmenter punet = TestModels.create("punet", c, Map.of("beta", beta));
         TrainSettings s = new TrainSettings(3, 2e-3f, 2, 0, 0, 5, AugmentationConfig.none());
         TrainingOutcome out = new TrainingLoop(punet, s, Device.cpu()).fit(data, data, run, false);
         for (EpochRecord e : out.epochs()) {
