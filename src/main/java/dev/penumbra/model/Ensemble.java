@@ -129,21 +129,10 @@ public final class Ensemble implements ProbabilisticSegmenter {
     }
 
     /** Registers the ensemble: the softmax U-Net's optimiser settings, 4 members. */
-    public static final class Factory implements ModelFactory<Settings> {
+    public static final class Factory extends AbstractModelFactory<Settings> {
 
-        @Override
-        public String name() {
-            return "ensemble";
-        }
-
-        @Override
-        public String summary() {
-            return "ensemble of M U-Nets: a sample is a random member's argmax";
-        }
-
-        @Override
-        public Class<Settings> settingsType() {
-            return Settings.class;
+        public Factory() {
+            super("ensemble", "ensemble of M U-Nets: a sample is a random member's argmax", Settings.class);
         }
 
         @Override

@@ -66,21 +66,10 @@ public final class McDropoutUNet extends SingleUNet {
      * Registers MC-Dropout. LIDC keeps the input image (measured: see {@link Preset#LIDC}); ISIC keeps the
      * published block; the demo uses p = 0.1 without input dropout (see {@link Preset#DEMO}).
      */
-    public static final class Factory implements ModelFactory<Settings> {
+    public static final class Factory extends AbstractModelFactory<Settings> {
 
-        @Override
-        public String name() {
-            return "mcdropout";
-        }
-
-        @Override
-        public String summary() {
-            return "MC-Dropout U-Net: a sample is one forward pass with dropout on";
-        }
-
-        @Override
-        public Class<Settings> settingsType() {
-            return Settings.class;
+        public Factory() {
+            super("mcdropout", "MC-Dropout U-Net: a sample is one forward pass with dropout on", Settings.class);
         }
 
         @Override

@@ -162,21 +162,11 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
     }
 
     /** Registers the Probabilistic U-Net; the demo's lr and beta are explained at {@link Preset#DEMO}. */
-    public static final class Factory implements ModelFactory<Settings> {
+    public static final class Factory extends AbstractModelFactory<Settings> {
 
-        @Override
-        public String name() {
-            return "punet";
-        }
-
-        @Override
-        public String summary() {
-            return "Probabilistic U-Net (Kohl et al. 2018): a sample is fcomb with z from the prior";
-        }
-
-        @Override
-        public Class<Settings> settingsType() {
-            return Settings.class;
+        public Factory() {
+            super("punet", "Probabilistic U-Net (Kohl et al. 2018): a sample is fcomb with z from the prior",
+                    Settings.class);
         }
 
         @Override

@@ -41,21 +41,10 @@ public final class SoftmaxUNet extends SingleUNet {
     }
 
     /** Registers the softmax U-Net: the paper's optimiser settings per preset. */
-    public static final class Factory implements ModelFactory<Settings> {
+    public static final class Factory extends AbstractModelFactory<Settings> {
 
-        @Override
-        public String name() {
-            return "softmax";
-        }
-
-        @Override
-        public String summary() {
-            return "deterministic softmax U-Net: one coherent argmax mask";
-        }
-
-        @Override
-        public Class<Settings> settingsType() {
-            return Settings.class;
+        public Factory() {
+            super("softmax", "deterministic softmax U-Net: one coherent argmax mask", Settings.class);
         }
 
         @Override
