@@ -103,7 +103,7 @@ public final class HtmlReport {
         for (ReportPart s : sections) {
             s.render(b, base);
         }
-        b.append(Methods.HTML);
+        b.append(Methods.html());
         b.append("<h2 id=\"provenance\">Provenance</h2>\n<pre>").append(esc(Json.toString(provenance)))
                 .append("</pre>\n");
         b.append("</main>\n</body>\n</html>\n");

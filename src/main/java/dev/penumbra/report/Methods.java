@@ -1,14 +1,21 @@
 package dev.penumbra.report;
 
+import dev.penumbra.model.ModelRegistry;
+
 /** The report's methods section: how every number was computed, including where it departs from the paper. */
 final class Methods {
 
-    static final String HTML = """
+    /** The section, with every registered model's sampling path in its own words. */
+    static String html() {
+        return TEMPLATE.replace("{models}", String.join("; ", ModelRegistry.factories().stream()
+                .map(f -> "<code>" + f.name() + "</code>: " + Html.esc(f.summary())).toList()));
+    }
+
+    private static final String TEMPLATE = """
             <h2 id="methods">Methods</h2>
             <dl>
             <dt>Samples and uncertainty</dt>
-            <dd>Each model draws 16 samples per image through its own sampling path (softmax: the one prediction;
-            ensemble: a random member per sample; MC-Dropout: dropout active; Prob. U-Net: latent from the prior).
+            <dd>Each model draws 16 samples per image through its own sampling path: {models}.
             Pixel predictive entropy (bits) of the mean of the sampled probability maps, probabilities below 1e-5
             contributing 0; mutual information = entropy minus the mean of the samples' entropies.</dd>
             <dt>Generalized energy distance</dt>
