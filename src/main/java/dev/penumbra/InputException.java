@@ -14,4 +14,29 @@ public class InputException extends RuntimeException {
     public InputException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Checks a count the user gave.
+     *
+     * @param what  the option, e.g. {@code --seeds}
+     * @throws InputException "WHAT must be at least MIN, got VALUE" when {@code value < min}
+     */
+    public static void atLeast(String what, long value, long min) {
+        if (value < min) {
+            throw new InputException(what + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    /**
+     * Checks a count where 0 has a meaning of its own.
+     *
+     * @param zero what 0 means (e.g. "no limit"), or null when it needs no saying
+     * @throws InputException "WHAT must be 0 (ZERO) or more, got VALUE" when {@code value < 0}
+     */
+    public static void notNegative(String what, long value, String zero) {
+        if (value < 0) {
+            throw new InputException(what + " must be 0" + (zero == null ? "" : " (" + zero + ")") + " or more, got "
+                    + value);
+        }
+    }
 }

@@ -27,21 +27,11 @@ public record ActiveSettings(String model, List<String> strategies, int seeds, l
     public ActiveSettings {
         strategies = List.copyOf(strategies);
         Acquisitions.parse(strategies);
-        if (seeds < 1) {
-            throw new InputException("--seeds must be at least 1, got " + seeds);
-        }
-        if (initial < 1) {
-            throw new InputException("--initial must be at least 1, got " + initial);
-        }
-        if (add < 1) {
-            throw new InputException("--add must be at least 1, got " + add);
-        }
-        if (rounds < 0) {
-            throw new InputException("--rounds must be 0 or more, got " + rounds);
-        }
-        if (steps < 1) {
-            throw new InputException("--steps must be at least 1, got " + steps);
-        }
+        InputException.atLeast("--seeds", seeds, 1);
+        InputException.atLeast("--initial", initial, 1);
+        InputException.atLeast("--add", add, 1);
+        InputException.notNegative("--rounds", rounds, null);
+        InputException.atLeast("--steps", steps, 1);
         estimator = estimator == null ? Ged.Estimator.PAPER : estimator; // active.json written before it
     }
 

@@ -33,21 +33,11 @@ public record BenchSettings(UNetConfig backbone, int size, int batch, int mcBatc
 
     public BenchSettings {
         items = List.copyOf(items);
-        if (repeats < 1) {
-            throw new InputException("--repeats must be at least 1, got " + repeats);
-        }
-        if (warmup < 0) {
-            throw new InputException("--warmup must be at least 0, got " + warmup);
-        }
-        if (batch < 1) {
-            throw new InputException("--batch must be at least 1, got " + batch);
-        }
-        if (mcBatch < 1) {
-            throw new InputException("--mc-batch must be at least 1, got " + mcBatch);
-        }
-        if (mcSamples < 1) {
-            throw new InputException("MC samples must be at least 1, got " + mcSamples);
-        }
+        InputException.atLeast("--repeats", repeats, 1);
+        InputException.atLeast("--warmup", warmup, 0);
+        InputException.atLeast("--batch", batch, 1);
+        InputException.atLeast("--mc-batch", mcBatch, 1);
+        InputException.atLeast("MC samples", mcSamples, 1);
         if (size < 1) {
             throw new InputException("--size must be positive, got " + size);
         }

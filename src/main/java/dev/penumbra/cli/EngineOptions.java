@@ -25,9 +25,7 @@ public final class EngineOptions {
     /** Sets the engine's thread count (before its first use) and returns the chosen device. */
     public Device apply() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new InputException("--threads must be at least 1, got " + n);
-        }
+        InputException.atLeast("--threads", n, 1);
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         return resolveDevice(device);

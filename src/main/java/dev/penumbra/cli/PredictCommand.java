@@ -56,12 +56,8 @@ public final class PredictCommand implements Callable<Integer> {
         int samples = common.sampling.samples();
         int batchSize = common.sampling.batchSize();
         long seed = common.seed.get();
-        if (samples < 1) {
-            throw new InputException("--samples must be at least 1, got " + samples);
-        }
-        if (batchSize < 1) {
-            throw new InputException("--batch-size must be at least 1, got " + batchSize);
-        }
+        InputException.atLeast("--samples", samples, 1);
+        InputException.atLeast("--batch-size", batchSize, 1);
         Split which = Split.parse(split);
         Device device = common.engine.apply();
         String trainedOn = TrainRun.readSpec(run).data();

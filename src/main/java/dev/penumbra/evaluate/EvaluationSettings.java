@@ -25,9 +25,7 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     public static final int ALL_PIXELS = -1;
 
     public EvaluationSettings {
-        if (samples < 1) {
-            throw new InputException("--samples must be at least 1, got " + samples);
-        }
+        InputException.atLeast("--samples", samples, 1);
         gedCounts = gedCounts.clone();
         if (gedCounts.length == 0) {
             throw new InputException("--ged-samples needs at least one sample count");
@@ -44,12 +42,8 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         if (bootstrap < 100) {
             throw new InputException("--bootstrap must be at least 100 resamples, got " + bootstrap);
         }
-        if (calibrationBins < 2) {
-            throw new InputException("--calibration-bins must be at least 2, got " + calibrationBins);
-        }
-        if (batchSize < 1) {
-            throw new InputException("--batch-size must be at least 1, got " + batchSize);
-        }
+        InputException.atLeast("--calibration-bins", calibrationBins, 2);
+        InputException.atLeast("--batch-size", batchSize, 1);
         estimator = estimator == null ? Ged.Estimator.PAPER : estimator;
     }
 

@@ -122,9 +122,7 @@ public final class Ensemble implements ProbabilisticSegmenter {
     public record Settings(int members) implements ModelSettings {
 
         public Settings {
-            if (members < 1) {
-                throw new InputException("--members must be at least 1, got " + members);
-            }
+            InputException.atLeast("--members", members, 1);
         }
     }
 

@@ -152,9 +152,7 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
     public record Settings(int latentDim, double beta) implements ModelSettings {
 
         public Settings {
-            if (latentDim < 1) {
-                throw new InputException("--latent-dim must be at least 1, got " + latentDim);
-            }
+            InputException.atLeast("--latent-dim", latentDim, 1);
             if (!(beta >= 0 && Double.isFinite(beta))) {
                 throw new InputException("--beta must be at least 0, got " + beta);
             }

@@ -35,18 +35,14 @@ public record UNetConfig(int inChannels, int classes, List<Integer> filters, int
     public UNetConfig {
         filters = List.copyOf(filters);
         inputDropout = inputDropout == null || inputDropout;
-        if (inChannels < 1) {
-            throw new InputException("image channels must be at least 1, got " + inChannels);
-        }
+        InputException.atLeast("image channels", inChannels, 1);
         if (classes < 2) {
             throw new InputException("--classes must be at least 2 (2 = binary segmentation), got " + classes);
         }
         if (filters.size() < 2 || filters.stream().anyMatch(f -> f < 1)) {
             throw new InputException("--filters needs at least two positive numbers, got " + filters);
         }
-        if (convsPerBlock < 1) {
-            throw new InputException("convolutions per block must be at least 1, got " + convsPerBlock);
-        }
+        InputException.atLeast("convolutions per block", convsPerBlock, 1);
         if (!(dropout >= 0 && dropout < 1)) {
             throw new InputException("--dropout must be in [0, 1), got " + dropout);
         }

@@ -42,24 +42,14 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
     }
 
     public TrainSettings {
-        if (batchSize < 1) {
-            throw new InputException("--batch-size must be at least 1, got " + batchSize);
-        }
+        InputException.atLeast("--batch-size", batchSize, 1);
         if (!(learningRate > 0 && Float.isFinite(learningRate))) {
             throw new InputException("--lr must be a positive number, got " + learningRate);
         }
-        if (maxEpochs < 1) {
-            throw new InputException("--max-epochs must be at least 1, got " + maxEpochs);
-        }
-        if (maxSteps < 0) {
-            throw new InputException("--max-steps must be 0 (no limit) or more, got " + maxSteps);
-        }
-        if (gedEvery < 0) {
-            throw new InputException("--ged-every must be 0 (never) or more, got " + gedEvery);
-        }
-        if (patience < 0) {
-            throw new InputException("--patience must be 0 (off) or more, got " + patience);
-        }
+        InputException.atLeast("--max-epochs", maxEpochs, 1);
+        InputException.notNegative("--max-steps", maxSteps, "no limit");
+        InputException.notNegative("--ged-every", gedEvery, "never");
+        InputException.notNegative("--patience", patience, "off");
         gedEstimator = gedEstimator == null ? Ged.Estimator.PAPER : gedEstimator; // run.json written before it
     }
 }
