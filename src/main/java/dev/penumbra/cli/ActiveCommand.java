@@ -33,15 +33,17 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra active}. */
 @Command(name = "active", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
-        description = {"Run the active-learning experiment for one model.", "",
-            "Starts from --initial random training images and adds --add per round for --rounds rounds; every round"
-                + " retrains the model from scratch for --steps updates, measures it on the test split (test loss,"
-                + " GED@16, soft Dice, entropy) and labels the images the strategy picks from the unlabelled pool."
-                + " Repetition i (of --seeds) uses seed SEED + i for its initial set and its trainings."
-                + " Writes per round a manifest (OUT/<strategy>/seed_<s>/round_NN.json), rounds.csv/.json, learning"
-                + " curves and report.html. --resume continues an interrupted experiment after its last finished"
-                + " round.", "", "Strategies: random, entropy-sum, entropy-mean, entropy-foreground, bald, diverse"
-                + " (see the README)."})
+        description = {"Run the active-learning experiment for one model.", """
+            %n\
+            Starts from --initial random training images and adds --add per round for --rounds rounds; every \
+            round retrains the model from scratch for --steps updates, measures it on the test split (test \
+            loss, GED@16, soft Dice, entropy) and labels the images the strategy picks from the unlabelled \
+            pool. Repetition i (of --seeds) uses seed SEED + i for its initial set and its trainings. Writes \
+            per round a manifest (OUT/<strategy>/seed_<s>/round_NN.json), rounds.csv/.json, learning curves \
+            and report.html. --resume continues an interrupted experiment after its last finished round.%n\
+            %n\
+            Strategies: random, entropy-sum, entropy-mean, entropy-foreground, bald, diverse (see the \
+            README)."""})
 public final class ActiveCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",

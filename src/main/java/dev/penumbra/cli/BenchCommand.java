@@ -22,13 +22,14 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra bench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure training and sampling speed on this machine.", "",
-            "Times one training step (forward, loss, backward, Adam) and a no-grad forward of the softmax U-Net,"
-                + " 16-sample Monte-Carlo prediction of the MC model, and a GEMM-shaped 1x1 convolution as the"
-                + " machine's achievable GFLOP/s, on random inputs. Timed runs go round-robin over the items, so all"
-                + " see the same machine. Prints median and fastest times, GFLOP/s from an analytic FLOP count and"
-                + " the fraction of the convolution's rate. bench/compare.sh runs it against the same network in"
-                + " PyTorch."})
+        description = {"Measure training and sampling speed on this machine.", """
+            %n\
+            Times one training step (forward, loss, backward, Adam) and a no-grad forward of the softmax \
+            U-Net, 16-sample Monte-Carlo prediction of the MC model, and a GEMM-shaped 1x1 convolution as \
+            the machine's achievable GFLOP/s, on random inputs. Timed runs go round-robin over the items, so \
+            all see the same machine. Prints median and fastest times, GFLOP/s from an analytic FLOP count \
+            and the fraction of the convolution's rate. bench/compare.sh runs it against the same network in \
+            PyTorch."""})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--items", paramLabel = "ITEM,...", split = ",", defaultValue = "train,inference,mc16,conv",

@@ -32,10 +32,11 @@ public final class DataCommand implements Runnable {
 
     /** {@code penumbra data check DIR}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Validate a dataset and summarise it.", "",
-                "Prints counts per split, image sizes, channels, annotators per image and annotator agreement on"
-                    + " lesion presence. Any problem is reported with the file, what was found and what was expected"
-                    + " (exit code 2)."})
+            description = {"Validate a dataset and summarise it.", """
+            %n\
+            Prints counts per split, image sizes, channels, annotators per image and annotator agreement on \
+            lesion presence. Any problem is reported with the file, what was found and what was expected \
+            (exit code 2)."""})
     static final class Check implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "Dataset folder (ISIC 2018, LIDC crops or generic layout).")
@@ -62,10 +63,12 @@ public final class DataCommand implements Runnable {
 
     /** {@code penumbra data make-synthetic}. */
     @Command(name = "make-synthetic", mixinStandardHelpOptions = true,
-            description = {"Write a synthetic dataset, deterministic by seed, in a real layout.", "",
-                "ambiguous: grey images with lesion-like blobs and 4 simulated annotators who disagree on faint blobs"
-                    + " (LIDC-crops layout; the true p(a|x) is saved in truth/).",
-                "unambiguous: RGB images with one clear lesion and one annotation (ISIC 2018 layout)."})
+            description = {"Write a synthetic dataset, deterministic by seed, in a real layout.",
+                """
+            %n\
+            ambiguous: grey images with lesion-like blobs and 4 simulated annotators who disagree on faint \
+            blobs (LIDC-crops layout; the true p(a|x) is saved in truth/).%n\
+            unambiguous: RGB images with one clear lesion and one annotation (ISIC 2018 layout)."""})
     static final class MakeSynthetic implements Callable<Integer> {
 
         @Option(names = "--kind", required = true, paramLabel = "ambiguous|unambiguous", description = "Which dataset.")

@@ -50,12 +50,13 @@ import java.util.stream.Stream;
 
 /** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main job on embedded synthetic data.", "",
-            "Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like) and runs the study"
-                + " of the demo preset on each ('penumbra study --preset demo'): every model (softmax U-Net,"
-                + " ensemble, MC-Dropout, Probabilistic U-Net) trained briefly and evaluated, and on the ambiguous"
-                + " data a small active-learning experiment for every model (random vs entropy-sum). Writes"
-                + " predictions, a summary and one HTML report of both (OUT/report.html)."})
+        description = {"Run the main job on embedded synthetic data.", """
+            %n\
+            Generates both synthetic datasets (ambiguous, LIDC-like; unambiguous, ISIC-like) and runs the \
+            study of the demo preset on each ('penumbra study --preset demo'): every model (softmax U-Net, \
+            ensemble, MC-Dropout, Probabilistic U-Net) trained briefly and evaluated, and on the ambiguous \
+            data a small active-learning experiment for every model (random vs entropy-sum). Writes \
+            predictions, a summary and one HTML report of both (OUT/report.html)."""})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".penumbra-demo";

@@ -33,14 +33,18 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra evaluate}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate trained runs on a dataset split and write the report.", "",
-            "Draws samples per image from every run and writes into OUT: images.csv/.json (GED and diversity at each"
-                + " sample count, the three estimators side by side at the largest, NCC, Hungarian IoU, soft Dice, entropies), pixels.csv/.jsonl"
-                + " (sampled pixels: entropy, prediction, annotator votes, TP/FP/FN/TN), summary.json (means with"
-                + " bootstrap 95%% intervals, ECE, AUROC, AURC), statistics.json (rm_corr, t-tests), figures/ (PNG"
-                + " and SVG) and report.html, with provenance.json.", "",
-            "--estimator chooses the primary GED: the one the model comparisons test and the tables lead with. "
-                + EstimatorOption.HELP})
+        description = {"Evaluate trained runs on a dataset split and write the report.",
+            """
+            %n\
+            Draws samples per image from every run and writes into OUT: images.csv/.json (GED and diversity \
+            at each sample count, the three estimators side by side at the largest, NCC, Hungarian IoU, soft \
+            Dice, entropies), pixels.csv/.jsonl (sampled pixels: entropy, prediction, annotator votes, \
+            TP/FP/FN/TN), summary.json (means with bootstrap 95%% intervals, ECE, AUROC, AURC), \
+            statistics.json (rm_corr, t-tests), figures/ (PNG and SVG) and report.html, with \
+            provenance.json.%n\
+            %n\
+            --estimator chooses the primary GED: the one the model comparisons test and the tables lead \
+            with.\s""" + EstimatorOption.HELP})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR", description = "Run folders written by 'penumbra train'.")

@@ -12,9 +12,11 @@ import java.nio.file.InvalidPathException;
 
 /** Entry point of the {@code penumbra} command. */
 @Command(name = "penumbra", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Probabilistic image segmentation and the honest evaluation of its uncertainty.", "",
-            "Trains segmentation models on one U-Net backbone and measures whether their uncertainty is useful"
-                + " (after Czolbe et al., 'Is segmentation uncertainty useful?', IPMI 2021)."},
+        description = {"Probabilistic image segmentation and the honest evaluation of its uncertainty.",
+            """
+            %n\
+            Trains segmentation models on one U-Net backbone and measures whether their uncertainty is \
+            useful (after Czolbe et al., 'Is segmentation uncertainty useful?', IPMI 2021)."""},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class,
             EvaluateCommand.class, ActiveCommand.class, TuneCommand.class, StudyCommand.class, StatsCommand.class,
             MetricsCommand.class,

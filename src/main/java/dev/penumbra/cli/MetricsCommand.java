@@ -66,13 +66,16 @@ public final class MetricsCommand implements Runnable {
 
     /** {@code penumbra metrics ged}. */
     @Command(name = "ged", mixinStandardHelpOptions = true,
-            description = {"Generalized energy distance between sampled masks and annotations, per image.", "",
-                "PREDICTIONS/<image id>/*.png are a model's samples and ANNOTATIONS/<image id>/*.png the annotators' masks"
-                    + " of the same image (binary PNGs: 0 for background and one other value for foreground; the"
-                    + " same size within an image). Prints per image the GED D^2 = 2 E[d(y, a)] - E[d(y, y')]"
-                    + " - E[d(a, a')] with d = 1 - IoU, the sample diversity E[d(y, y')] and the annotation"
-                    + " diversity, and their means.", "",
-                EstimatorOption.HELP})
+            description = {"Generalized energy distance between sampled masks and annotations, per image.",
+                """
+            %n\
+            PREDICTIONS/<image id>/*.png are a model's samples and ANNOTATIONS/<image id>/*.png the \
+            annotators' masks of the same image (binary PNGs: 0 for background and one other value for \
+            foreground; the same size within an image). Prints per image the GED D^2 = 2 E[d(y, a)] - E[d(y, \
+            y')] - E[d(a, a')] with d = 1 - IoU, the sample diversity E[d(y, y')] and the annotation \
+            diversity, and their means.%n\
+            %n\
+            """ + EstimatorOption.HELP})
     static final class GedCommand implements Callable<Integer> {
 
         @Option(names = "--predictions", required = true, paramLabel = "DIR", description = "Folder of a model's samples, DIR/<image id>/*.png (the layout penumbra predict writes).")

@@ -30,11 +30,12 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Apply a trained run to a dataset split.", "",
-            "Writes, per image into OUT/<id>/, the mean class probabilities (16-bit PNG), the entropy map (heat-map"
-                + " PNG and float32 .npy, in bits) and the sample masks (PNG); and OUT/predictions.csv with per-image"
-                + " entropy, foreground share, Dice to the annotators' majority, and GED and sample diversity of the"
-                + " samples against the annotations."})
+        description = {"Apply a trained run to a dataset split.", """
+            %n\
+            Writes, per image into OUT/<id>/, the mean class probabilities (16-bit PNG), the entropy map \
+            (heat-map PNG and float32 .npy, in bits) and the sample masks (PNG); and OUT/predictions.csv \
+            with per-image entropy, foreground share, Dice to the annotators' majority, and GED and sample \
+            diversity of the samples against the annotations."""})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")

@@ -13,10 +13,11 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra stats rmcorr}. */
 @Command(name = "rmcorr", mixinStandardHelpOptions = true,
-        description = {"Repeated-measures correlation of two columns (Bakdash and Marusich 2017; as pingouin's"
-            + " rm_corr).", "",
-            "The within-subject correlation of x and y when each subject (e.g. image) is measured several times:"
-                + " r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."})
+        description = {"Repeated-measures correlation of two columns (Bakdash and Marusich 2017; as pingouin's rm_corr).",
+            """
+            %n\
+            The within-subject correlation of x and y when each subject (e.g. image) is measured several \
+            times: r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."""})
 final class StatsRmCorrCommand implements Callable<Integer> {
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV table with a header line.")

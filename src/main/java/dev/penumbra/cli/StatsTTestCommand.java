@@ -15,10 +15,12 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra stats ttest}. */
 @Command(name = "ttest", mixinStandardHelpOptions = true,
-        description = {"t-test of one column between two groups of rows (as scipy's ttest_ind / ttest_rel).", "",
-            "Compares the --value of rows whose --group is --a with those whose --group is --b: Student's t when"
-                + " the groups are the same size, Welch's otherwise; with --paired, the paired t-test on rows"
-                + " matched by --pair (e.g. the image id)."})
+        description = {"t-test of one column between two groups of rows (as scipy's ttest_ind / ttest_rel).",
+            """
+            %n\
+            Compares the --value of rows whose --group is --a with those whose --group is --b: Student's t \
+            when the groups are the same size, Welch's otherwise; with --paired, the paired t-test on rows \
+            matched by --pair (e.g. the image id)."""})
 final class StatsTTestCommand implements Callable<Integer> {
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV table with a header line.")

@@ -33,14 +33,16 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra study}. */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"The whole study in one command: train, evaluate, active learning, one report.", "",
-            "Trains every model with the preset's settings (early stopping), evaluates them all, runs the"
-                + " active-learning experiment for every model and strategy (--data defaults to synthetic-ambiguous"
-                + " for --preset demo), and writes OUT/report.html with every"
-                + " figure and statistic beside the published numbers. A finished unit is never recomputed:"
-                + " --resume continues an interrupted study. --emit slurm DIR writes a Slurm job array with one"
-                + " task per unit instead of running; the tasks run 'study --out OUT --task N'; --collect OUT"
-                + " gathers the finished tasks into the report and lists the missing ones."})
+        description = {"The whole study in one command: train, evaluate, active learning, one report.",
+            """
+            %n\
+            Trains every model with the preset's settings (early stopping), evaluates them all, runs the \
+            active-learning experiment for every model and strategy (--data defaults to synthetic-ambiguous \
+            for --preset demo), and writes OUT/report.html with every figure and statistic beside the \
+            published numbers. A finished unit is never recomputed: --resume continues an interrupted study. \
+            --emit slurm DIR writes a Slurm job array with one task per unit instead of running; the tasks \
+            run 'study --out OUT --task N'; --collect OUT gathers the finished tasks into the report and \
+            lists the missing ones."""})
 public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder; default: runs/study-PRESET).")

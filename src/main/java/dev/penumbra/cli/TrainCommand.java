@@ -27,9 +27,10 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra train}. */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
-        description = {"Train a model into a new run folder.", "",
-            "Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on validation"
-                + " loss, and writes best and last checkpoints, a metrics log and provenance."})
+        description = {"Train a model into a new run folder.", """
+            %n\
+            Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on \
+            validation loss, and writes best and last checkpoints, a metrics log and provenance."""})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES} (required"

@@ -34,11 +34,13 @@ import java.util.concurrent.Callable;
 
 /** {@code penumbra tune}. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = {"Choose settings by validation GED, as the paper chose dropout p and beta.", "",
-            "Trains one run per point of the grid into OUT/<point>/ with the preset's settings (early stopping"
-                + " included), measures each best checkpoint's mean GED@16 on the validation split, and writes"
-                + " OUT/results.csv and OUT/tune.json with the winner marked. Example: --model mcdropout --grid"
-                + " dropout=0.3,0.5,0.7; several --grid options make a full grid."})
+        description = {"Choose settings by validation GED, as the paper chose dropout p and beta.",
+            """
+            %n\
+            Trains one run per point of the grid into OUT/<point>/ with the preset's settings (early \
+            stopping included), measures each best checkpoint's mean GED@16 on the validation split, and \
+            writes OUT/results.csv and OUT/tune.json with the winner marked. Example: --model mcdropout \
+            --grid dropout=0.3,0.5,0.7; several --grid options make a full grid."""})
 public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
