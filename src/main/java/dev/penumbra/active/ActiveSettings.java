@@ -1,6 +1,7 @@
 package dev.penumbra.active;
 
 import dev.penumbra.InputException;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
 
 import java.util.List;
@@ -63,6 +64,6 @@ public record ActiveSettings(String model, List<String> strategies, int seeds, l
 
     /** The training seed of a round: the same for every strategy, so strategies differ only in their picks. */
     public static long trainingSeed(long seed, int round) {
-        return seed * 1000 + round;
+        return Seeds.ACTIVE_ROUND.of(seed, round);
     }
 }

@@ -1,6 +1,7 @@
 package dev.penumbra.active;
 
 import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Annotators;
@@ -31,7 +32,7 @@ final class TestMetrics {
 
     static Values compute(TrainedModel trained, List<Sample> test, int n, int batchSize, long seed,
                           Ged.Estimator estimator) {
-        Random draws = new Random(seed);
+        Random draws = Seeds.ACTIVE_TEST_GED_DRAWS.random(seed);
         int classes = trained.model().classes();
         double loss = 0;
         double ged = 0;

@@ -3,6 +3,7 @@ package dev.penumbra.cli;
 import ai.djl.Device;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Provenance;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
@@ -102,7 +103,7 @@ public final class PredictCommand implements Callable<Integer> {
                     + " run was trained on " + trained.spec().channels() + "-channel images");
         }
         List<Sample> samplesOfSplit = dataset.split(split);
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Seeds.PREDICTION_SAMPLING.seedEngine(seed);
         List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
                 progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),

@@ -1,6 +1,7 @@
 package dev.penumbra.evaluate;
 
 import dev.penumbra.InputException;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
 
 import java.util.Arrays;
@@ -78,6 +79,11 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
             // reported below
         }
         throw new InputException("--pixels '" + text + "': expected a positive count or 'all'");
+    }
+
+    /** @return the seed of every bootstrap interval of the evaluation ({@link Seeds#EVALUATION_BOOTSTRAP}) */
+    public long bootstrapSeed() {
+        return Seeds.EVALUATION_BOOTSTRAP.of(seed);
     }
 
     public int largestCount() {

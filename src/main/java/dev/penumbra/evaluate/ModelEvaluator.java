@@ -1,7 +1,7 @@
 package dev.penumbra.evaluate;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
@@ -40,8 +40,8 @@ public final class ModelEvaluator {
      */
     public ModelEvaluation evaluate(TrainedModel trained, String label, String run, List<Sample> data, Set<String> figureIds,
                                     Map<String, Oracle> oracles, Progress.Factory progress) {
-        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
-        Random gedDraws = new Random(settings.seed());
+        Seeds.EVALUATION_SAMPLING.seedEngine(settings.seed());
+        Random gedDraws = Seeds.EVALUATION_GED_DRAWS.random(settings.seed());
         int classes = trained.model().classes();
         Calibration calibration = new Calibration(settings.calibrationBins());
         ModelEvaluation.OracleCalibration oracleCalibration = oracles.isEmpty() ? null
@@ -98,7 +98,7 @@ public final class ModelEvaluator {
             all[i] = i;
         }
         if (k < n) {
-            Random rng = new Random(settings.seed() * 1_000_003L + s.id().hashCode());
+            Random rng = Seeds.EVALUATION_IMAGE.random(settings.seed(), s.id().hashCode());
             for (int i = 0; i < k; i++) {
                 int j = i + rng.nextInt(n - i);
                 int t = all[i];

@@ -1,5 +1,6 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
@@ -93,7 +94,7 @@ final class SampledImage {
         List<byte[]> largest = samples.subList(0, settings.largestCount());
         OracleScores against = oracle == null ? new OracleScores(Double.NaN, Double.NaN)
                 : OracleScores.of(largest, oracle.draws().stream().map(Mask::pixels).toList(),
-                        settings.seed() * 1_000_003L + sample.id().hashCode());
+                        Seeds.EVALUATION_IMAGE.of(settings.seed(), sample.id().hashCode()));
         Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
         Ged.Result allPairs = Ged.compute(largest, annotations, Ged.Estimator.ALL_PAIRS, gedDraws);
         double sumEntropy = 0;

@@ -2,6 +2,7 @@ package dev.penumbra.predict;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.AtomicFiles;
@@ -50,7 +51,7 @@ public final class Predictor {
         this.estimator = estimator;
         this.samples = samples;
         this.batchSize = batchSize;
-        this.annotationDraws = new Random(seed);
+        this.annotationDraws = Seeds.PREDICTION_GED_DRAWS.random(seed);
     }
 
     public List<ImagePrediction> predict(List<Sample> data, Path out, Progress.Factory progress) {

@@ -1,9 +1,9 @@
 package dev.penumbra.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Ged;
@@ -50,8 +50,8 @@ public final class ValidationGed {
     }
 
     Scores mean(List<Sample> val, ParameterStore ps, NDManager root, int batchSize) {
-        Engine.getInstance().setRandomSeed(TrainingLoop.seedOf(seed, -3));
-        Random rng = new Random(TrainingLoop.seedOf(seed, -4));
+        Seeds.VALIDATION_GED_SAMPLING.seedEngine(seed);
+        Random rng = Seeds.VALIDATION_GED_DRAWS.random(seed);
         int n = TrainSettings.GED_SAMPLES;
         double sum = 0;
         double diversity = 0;
