@@ -12,6 +12,7 @@ import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainedModel;
@@ -195,17 +196,16 @@ public final class ActiveLearning {
         new TrainingLoop(model, spec.training(), device).optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE)
                 .fit(train, List.of(), runDir, false);
         try (TrainedModel trained = TrainedModel.load(runDir, device, TrainingLoop.LAST)) {
-            Seeds.ACTIVE_SAMPLING.seedEngine(trainingSeed);
-            int batch = t.batchSize();
-            TestMetrics.Values test = TestMetrics.compute(trained, dataset.split(Split.TEST), ActiveSettings.SAMPLES,
-                    batch, trainingSeed, settings.estimator());
+            Sampler sampler = trained.sampler(t.batchSize(), Seeds.ACTIVE_SAMPLING.of(trainingSeed));
+            TestMetrics.Values test = TestMetrics.compute(sampler, dataset.split(Split.TEST), Sampler.DEFAULT_SAMPLES,
+                    trainingSeed, settings.estimator());
             List<RoundManifest.PoolEntry> entries = List.of();
             List<String> selected = List.of();
             double poolDisagreement = Double.NaN;
             if (round < settings.rounds()) {
                 Set<String> taken = new HashSet<>(labelled);
                 List<Sample> unlabelled = byId.values().stream().filter(s -> !taken.contains(s.id())).toList();
-                PoolScorer.Scored scored = PoolScorer.score(trained, unlabelled, ActiveSettings.SAMPLES, batch);
+                PoolScorer.Scored scored = PoolScorer.score(sampler, unlabelled, Sampler.DEFAULT_SAMPLES);
                 List<float[]> labelledEmbeddings = train.stream().map(s -> PoolScorer.embedding(s.image())).toList();
                 selected = acquisition.select(scored.images(), labelledEmbeddings, settings.add(),
                         Seeds.ACTIVE_SELECTION.random(trainingSeed));

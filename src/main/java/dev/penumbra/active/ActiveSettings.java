@@ -22,9 +22,6 @@ import java.util.List;
 public record ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
                              int rounds, int steps, Ged.Estimator estimator) {
 
-    /** Samples per image for pool scoring and the test metrics. */
-    public static final int SAMPLES = 16;
-
     public ActiveSettings {
         strategies = List.copyOf(strategies);
         Acquisitions.parse(strategies);

@@ -27,6 +27,7 @@ import dev.penumbra.study.StudyDefinition;
 import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
@@ -192,7 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean sampling;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
             sampling = trained.model().distinctSamples() > 1;
-            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seed, Ged.Estimator.PAPER, predictions,
+            rows = PredictCommand.run(trained, null, Split.TEST, Sampler.DEFAULT_SAMPLES, 8, seed, Ged.Estimator.PAPER, predictions,
                     progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),

@@ -13,6 +13,7 @@ import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.TrainRun;
 import picocli.CommandLine.Command;
@@ -55,10 +56,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
     Path out;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Sampler.DEFAULT_SAMPLES, description = "Samples per image (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8,16", description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8," + Sampler.DEFAULT_SAMPLES, description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
     int[] gedCounts;
 
     @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "1000", description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")

@@ -3,7 +3,6 @@ package dev.penumbra.cli;
 import ai.djl.Device;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Provenance;
-import dev.penumbra.config.Seeds;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
@@ -11,6 +10,7 @@ import dev.penumbra.data.Split;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.predict.Predictor;
 import dev.penumbra.train.TrainRun;
@@ -47,7 +47,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to predict (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Sampler.DEFAULT_SAMPLES, description = "Samples per image (default: ${DEFAULT-VALUE}).")
     int samples;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
@@ -103,7 +103,6 @@ public final class PredictCommand implements Callable<Integer> {
                     + " run was trained on " + trained.spec().channels() + "-channel images");
         }
         List<Sample> samplesOfSplit = dataset.split(split);
-        Seeds.PREDICTION_SAMPLING.seedEngine(seed);
         List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
                 progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),

@@ -3,6 +3,7 @@ package dev.penumbra.evaluate;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 
 import java.util.Arrays;
 
@@ -62,7 +63,8 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
 
     /** The paper's settings: 16 samples, GED at 1, 4, 8, 16, 1000 pixels per image; 1000 bootstrap draws. */
     public static EvaluationSettings paper(long seed) {
-        return new EvaluationSettings(16, new int[] {1, 4, 8, 16}, 1000, 1000, 10, 8, seed);
+        return new EvaluationSettings(Sampler.DEFAULT_SAMPLES, new int[] {1, 4, 8, Sampler.DEFAULT_SAMPLES}, 1000, 1000,
+                10, 8, seed);
     }
 
     /** Parses a pixel budget: a positive count or "all". */

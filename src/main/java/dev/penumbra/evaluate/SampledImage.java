@@ -9,7 +9,7 @@ import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.HungarianIou;
 import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Ncc;
-import dev.penumbra.metric.Overlap;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.metric.SoftDice;
 
 import java.util.ArrayList;
@@ -58,10 +58,7 @@ final class SampledImage {
     static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
                            float[] mutual, long[] masks, float[] meanLog) {
         int pixels = s.image().height() * s.image().width();
-        List<byte[]> drawn = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            drawn.add(Overlap.foreground(masks, (i * batch + b) * pixels, pixels));
-        }
+        List<byte[]> drawn = Sampler.foregroundMasks(masks, b, batch, pixels, n);
         int span = classes * pixels;
         double ncc = Ncc.of(Arrays.copyOfRange(meanLog, b * span, (b + 1) * span),
                 Arrays.copyOfRange(mean, b * span, (b + 1) * span), s.masks().stream().map(Mask::pixels).toList());
