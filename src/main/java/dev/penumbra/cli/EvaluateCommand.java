@@ -7,6 +7,8 @@ import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Metric;
+import dev.penumbra.evaluate.MetricKey;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.io.FileTrees;
@@ -131,8 +133,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         int k = e.settings().largestCount();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s split, %d images%n", e.name(),
                 e.split(), e.images()));
-        String diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? "diversity_unbiased@" : "diversity@")
-                + k;
+        MetricKey diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? Metric.DIVERSITY_UNBIASED
+                : Metric.DIVERSITY).at(k);
         sb.append(String.format(Locale.ROOT, "GED and diversity: %s estimator%n", e.settings().estimator()));
         sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
                 "div@" + k, "HungIoU", "softDice", "entropy", "ECE", "AUROC", "rm_corr r"));
@@ -140,8 +142,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
                     s.label(), s.means().get(e.settings().primaryGed()).estimate(),
                     s.means().get(diversity).estimate(),
-                    s.means().get("hungarian_iou@" + k).estimate(), s.means().get("soft_dice").estimate(),
-                    s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
+                    s.means().get(Metric.HUNGARIAN_IOU.at(k)).estimate(),
+                    s.means().get(Metric.SOFT_DICE.key()).estimate(), s.means().get(Metric.ENTROPY.key()).estimate(), s.ece(), s.auroc(), s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
         EvaluationOverview overview = EvaluationOverview.of(e);

@@ -92,9 +92,9 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         return gedCounts[gedCounts.length - 1];
     }
 
-    /** @return the primary estimator's metric name at the largest sample count, e.g. "ged@16", "ged_all_pairs@16" */
-    public String primaryGed() {
-        return "ged" + estimator.metricSuffix() + "@" + largestCount();
+    /** @return the primary estimator's GED at the largest sample count, e.g. ged@16, ged_all_pairs@16 */
+    public MetricKey primaryGed() {
+        return Metric.ged(estimator).at(largestCount());
     }
 
     /** @return these settings with another primary estimator */

@@ -26,34 +26,34 @@ public final class Statistics {
     private Statistics() {
     }
 
-    /** The per-image scores whose dataset means get bootstrap intervals, by name. */
-    static Map<String, ToDoubleFunction<ImageScores>> perImageMetrics(EvaluationSettings settings) {
-        Map<String, ToDoubleFunction<ImageScores>> m = new LinkedHashMap<>();
+    /** The per-image scores whose dataset means get bootstrap intervals, in the order of the summaries. */
+    static Map<MetricKey, ToDoubleFunction<ImageScores>> perImageMetrics(EvaluationSettings settings) {
+        Map<MetricKey, ToDoubleFunction<ImageScores>> m = new LinkedHashMap<>();
         int[] counts = settings.gedCounts();
         for (int i = 0; i < counts.length; i++) {
             int k = i;
-            m.put("ged@" + counts[i], s -> s.ged()[k]);
+            m.put(Metric.GED.at(counts[i]), s -> s.ged()[k]);
         }
         for (int i = 0; i < counts.length; i++) {
             int k = i;
-            m.put("diversity@" + counts[i], s -> s.diversity()[k]);
+            m.put(Metric.DIVERSITY.at(counts[i]), s -> s.diversity()[k]);
         }
         int largest = settings.largestCount();
-        m.put("ged_all_pairs@" + largest, ImageScores::gedAllPairs);
-        m.put("ged_unbiased@" + largest, ImageScores::gedUnbiased);
-        m.put("diversity_unbiased@" + largest, ImageScores::diversityUnbiased);
-        m.put("hungarian_iou@" + largest, ImageScores::hungarianIou);
-        m.put("ncc", ImageScores::ncc);
-        m.put("soft_dice", ImageScores::softDice);
-        m.put("entropy", ImageScores::meanEntropy);
-        m.put("mutual_information", ImageScores::meanMutualInformation);
-        m.put("majority_dice", ImageScores::majorityDice);
-        m.put("empty_samples", ImageScores::emptySamples);
+        m.put(Metric.GED_ALL_PAIRS.at(largest), ImageScores::gedAllPairs);
+        m.put(Metric.GED_UNBIASED.at(largest), ImageScores::gedUnbiased);
+        m.put(Metric.DIVERSITY_UNBIASED.at(largest), ImageScores::diversityUnbiased);
+        m.put(Metric.HUNGARIAN_IOU.at(largest), ImageScores::hungarianIou);
+        m.put(Metric.NCC.key(), ImageScores::ncc);
+        m.put(Metric.SOFT_DICE.key(), ImageScores::softDice);
+        m.put(Metric.ENTROPY.key(), ImageScores::meanEntropy);
+        m.put(Metric.MUTUAL_INFORMATION.key(), ImageScores::meanMutualInformation);
+        m.put(Metric.MAJORITY_DICE.key(), ImageScores::majorityDice);
+        m.put(Metric.EMPTY_SAMPLES.key(), ImageScores::emptySamples);
         return m;
     }
 
     public static ModelSummary summarise(ModelEvaluation e, EvaluationSettings settings) {
-        Map<String, Bootstrap.Interval> means = new LinkedHashMap<>();
+        Map<MetricKey, Bootstrap.Interval> means = new LinkedHashMap<>();
         perImageMetrics(settings).forEach((name, f) -> {
             // a score undefined for an image (NaN, e.g. majority Dice without a lesion) leaves that image out
             double[] defined = e.images().stream().mapToDouble(f).filter(Double::isFinite).toArray();
@@ -203,7 +203,7 @@ public final class Statistics {
      * d_z.
      */
     public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
-        String metric = settings.primaryGed();
+        MetricKey metric = settings.primaryGed();
         ToDoubleFunction<ImageScores> ged = perImageMetrics(settings).get(metric);
         Map<ModelEvaluation, double[]> scores = new java.util.IdentityHashMap<>();
         models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(ged).toArray()));
