@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Evaluates one trained run on a list of images: draws {@link EvaluationSettings#samples()} samples per image with a
- * {@link Sampler} (seeded by the evaluation seed for every model, so all models see one stream), and turns them into {@link ImageScores}, {@link PixelRecord}s,
- * the calibration histogram and the maps of the figure images.
+ * {@link Sampler} seeded afresh from the evaluation seed for every run, and turns them into {@link ImageScores},
+ * {@link PixelRecord}s, the calibration histogram and the maps of the figure images.
  */
 public final class ModelEvaluator {
 
