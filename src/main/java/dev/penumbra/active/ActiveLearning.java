@@ -1,8 +1,8 @@
 package dev.penumbra.active;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.penumbra.InputException;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
@@ -12,6 +12,7 @@ import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainedModel;
@@ -31,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -88,7 +88,7 @@ public final class ActiveLearning {
     /** The random initial labelled set of a seed (the same for every strategy). */
     public List<String> initialSet(long seed) {
         List<String> ids = new ArrayList<>(dataset.split(Split.TRAIN).stream().map(Sample::id).sorted().toList());
-        Collections.shuffle(ids, new Random(seed));
+        Collections.shuffle(ids, Seeds.ACTIVE_INITIAL_SET.random(seed));
         return List.copyOf(ids.subList(0, settings.initial()));
     }
 
@@ -196,20 +196,19 @@ public final class ActiveLearning {
         new TrainingLoop(model, spec.training(), device).optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE)
                 .fit(train, List.of(), runDir, false);
         try (TrainedModel trained = TrainedModel.load(runDir, device, TrainingLoop.LAST)) {
-            Engine.getInstance().setRandomSeed((int) (trainingSeed ^ 0x2545F491L));
-            int batch = t.batchSize();
-            TestMetrics.Values test = TestMetrics.compute(trained, dataset.split(Split.TEST), ActiveSettings.SAMPLES,
-                    batch, trainingSeed, settings.estimator());
+            Sampler sampler = trained.sampler(t.batchSize(), Seeds.ACTIVE_SAMPLING.of(trainingSeed));
+            TestMetrics.Values test = TestMetrics.compute(sampler, dataset.split(Split.TEST), Sampler.DEFAULT_SAMPLES,
+                    trainingSeed, settings.estimator());
             List<RoundManifest.PoolEntry> entries = List.of();
             List<String> selected = List.of();
             double poolDisagreement = Double.NaN;
             if (round < settings.rounds()) {
                 Set<String> taken = new HashSet<>(labelled);
                 List<Sample> unlabelled = byId.values().stream().filter(s -> !taken.contains(s.id())).toList();
-                PoolScorer.Scored scored = PoolScorer.score(trained, unlabelled, ActiveSettings.SAMPLES, batch);
+                PoolScorer.Scored scored = PoolScorer.score(sampler, unlabelled, Sampler.DEFAULT_SAMPLES);
                 List<float[]> labelledEmbeddings = train.stream().map(s -> PoolScorer.embedding(s.image())).toList();
                 selected = acquisition.select(scored.images(), labelledEmbeddings, settings.add(),
-                        new Random(trainingSeed ^ 0x9E3779B97F4A7C15L));
+                        Seeds.ACTIVE_SELECTION.random(trainingSeed));
                 checkSelection(selected, taken, scored.images());
                 entries = scored.images().stream().map(RoundManifest.PoolEntry::of).toList();
                 writeSamples(roundDir(dir, round).resolve("selected"), selected, scored, byId);

@@ -1,6 +1,7 @@
 package dev.penumbra.active;
 
 import dev.penumbra.InputException;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
 
 import java.util.List;
@@ -20,9 +21,6 @@ import java.util.List;
  */
 public record ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
                              int rounds, int steps, Ged.Estimator estimator) {
-
-    /** Samples per image for pool scoring and the test metrics. */
-    public static final int SAMPLES = 16;
 
     public ActiveSettings {
         strategies = List.copyOf(strategies);
@@ -53,6 +51,6 @@ public record ActiveSettings(String model, List<String> strategies, int seeds, l
 
     /** The training seed of a round: the same for every strategy, so strategies differ only in their picks. */
     public static long trainingSeed(long seed, int round) {
-        return seed * 1000 + round;
+        return Seeds.ACTIVE_ROUND.of(seed, round);
     }
 }

@@ -1,13 +1,9 @@
 package dev.penumbra.active;
 
-import ai.djl.ndarray.NDManager;
 import dev.penumbra.data.Image;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.MeanPrediction;
-import dev.penumbra.metric.Overlap;
-import dev.penumbra.model.Batch;
-import dev.penumbra.model.SampledPrediction;
-import dev.penumbra.train.TrainedModel;
+import dev.penumbra.model.Sampler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores the unlabelled pool with the current model: n samples per image through the model's own batched sampling
- * path, reduced to the per-image sums the acquisition functions rank by. Also keeps each image's first sample masks
+ * Scores the unlabelled pool with the current model: n samples per image from a {@link Sampler}, reduced to the per-image sums the acquisition functions rank by. Also keeps each image's first sample masks
  * for the figure of selected images.
  */
 final class PoolScorer {
@@ -31,41 +26,32 @@ final class PoolScorer {
     private PoolScorer() {
     }
 
-    static Scored score(TrainedModel trained, List<Sample> pool, int n, int batchSize) {
+    /** Scores {@code pool} with {@code n} samples per image, continuing {@code sampler}'s stream. */
+    static Scored score(Sampler sampler, List<Sample> pool, int n) {
         List<PoolImage> images = new ArrayList<>(pool.size());
         Map<String, List<byte[]>> kept = new LinkedHashMap<>();
-        int classes = trained.model().classes();
-        for (int from = 0; from < pool.size(); from += batchSize) {
-            List<Sample> part = pool.subList(from, Math.min(pool.size(), from + batchSize));
-            try (NDManager sub = trained.manager().newSubManager()) {
-                Batch batch = new Batch(sub, part, new int[part.size()]);
-                SampledPrediction p = SampledPrediction.draw(trained.model(), trained.parameters(), batch.images(), n);
-                float[] entropy = p.entropy().toFloatArray();
-                float[] mutual = p.mutualInformation().toFloatArray();
-                float[] mean = p.mean().toFloatArray();
-                long[] masks = p.masks().toLongArray();
-                for (int b = 0; b < part.size(); b++) {
-                    Sample s = part.get(b);
-                    int pixels = s.image().height() * s.image().width();
-                    double sumEntropy = 0;
-                    double sumMutual = 0;
-                    int foreground = 0;
-                    boolean[] predicted = MeanPrediction.predicted(mean, b, classes, pixels);
-                    for (int i = 0; i < pixels; i++) {
-                        sumEntropy += entropy[b * pixels + i];
-                        sumMutual += mutual[b * pixels + i];
-                        foreground += predicted[i] ? 1 : 0;
-                    }
-                    images.add(new PoolImage(s.id(), sumEntropy, sumMutual, foreground, pixels,
-                            embedding(s.image())));
-                    List<byte[]> first = new ArrayList<>();
-                    for (int k = 0; k < Math.min(n, KEPT_SAMPLES); k++) {
-                        first.add(Overlap.foreground(masks, (k * part.size() + b) * pixels, pixels));
-                    }
-                    kept.put(s.id(), first);
+        int classes = sampler.model().classes();
+        sampler.sample(pool, n, (part, p) -> {
+            float[] entropy = p.entropy().toFloatArray();
+            float[] mutual = p.mutualInformation().toFloatArray();
+            float[] mean = p.mean().toFloatArray();
+            long[] masks = p.masks().toLongArray();
+            for (int b = 0; b < part.size(); b++) {
+                Sample s = part.get(b);
+                int pixels = s.image().height() * s.image().width();
+                double sumEntropy = 0;
+                double sumMutual = 0;
+                int foreground = 0;
+                boolean[] predicted = MeanPrediction.predicted(mean, b, classes, pixels);
+                for (int i = 0; i < pixels; i++) {
+                    sumEntropy += entropy[b * pixels + i];
+                    sumMutual += mutual[b * pixels + i];
+                    foreground += predicted[i] ? 1 : 0;
                 }
+                images.add(new PoolImage(s.id(), sumEntropy, sumMutual, foreground, pixels, embedding(s.image())));
+                kept.put(s.id(), Sampler.foregroundMasks(masks, b, part.size(), pixels, Math.min(n, KEPT_SAMPLES)));
             }
-        }
+        });
         return new Scored(images, kept);
     }
 

@@ -6,7 +6,7 @@ package dev.penumbra.active;
  * @param labelled              labelled images it was trained on
  * @param testLoss              cross-entropy (nats per pixel) of the mean of the samples against every annotation;
  *                              the same measure for every model (not the Prob. U-Net's ELBO)
- * @param ged                   mean GED (paper estimator) at {@link ActiveSettings#SAMPLES} samples
+ * @param ged                   mean GED (paper estimator) at {@link dev.penumbra.model.Sampler#DEFAULT_SAMPLES} samples
  * @param softDice              mean soft Dice of the mean foreground probability against the mean annotation
  * @param meanEntropy           mean pixel predictive entropy, bits
  * @param selectedDisagreement  mean pixel entropy of the mean annotation (bits) of the images this round selected

@@ -1,16 +1,13 @@
 package dev.penumbra.active;
 
-import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Annotators;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.MeanPrediction;
-import dev.penumbra.metric.Overlap;
 import dev.penumbra.metric.SoftDice;
-import dev.penumbra.model.Batch;
-import dev.penumbra.model.SampledPrediction;
-import dev.penumbra.train.TrainedModel;
+import dev.penumbra.model.Sampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,43 +26,50 @@ final class TestMetrics {
     private TestMetrics() {
     }
 
-    static Values compute(TrainedModel trained, List<Sample> test, int n, int batchSize, long seed,
-                          Ged.Estimator estimator) {
-        Random draws = new Random(seed);
-        int classes = trained.model().classes();
+    /**
+     * Measures {@code test} with {@code n} samples per image from {@code sampler}.
+     *
+     * @param seed the round's training seed, which seeds the GED's annotation re-draws
+     */
+    static Values compute(Sampler sampler, List<Sample> test, int n, long seed, Ged.Estimator estimator) {
+        Random draws = Seeds.ACTIVE_TEST_GED_DRAWS.random(seed);
+        int classes = sampler.model().classes();
+        List<Values> images = new ArrayList<>(test.size());
+        sampler.sample(test, n, (part, p) -> {
+            float[] mean = p.mean().toFloatArray();
+            float[] ent = p.entropy().toFloatArray();
+            long[] masks = p.masks().toLongArray();
+            for (int b = 0; b < part.size(); b++) {
+                Sample s = part.get(b);
+                int pixels = s.image().height() * s.image().width();
+                double loss = crossEntropy(mean, b, classes, pixels, s.masks());
+                double ged = Ged.compute(Sampler.foregroundMasks(masks, b, part.size(), pixels, n),
+                        s.masks().stream().map(Mask::pixels).toList(), estimator, draws).ged();
+                double sumEntropy = 0;
+                for (int i = 0; i < pixels; i++) {
+                    sumEntropy += ent[b * pixels + i];
+                }
+                double dice = SoftDice.of(MeanPrediction.foreground(mean, b, classes, pixels),
+                        Annotators.share(s.masks()));
+                images.add(new Values(loss, ged, dice, sumEntropy / pixels));
+            }
+        });
+        return mean(images);
+    }
+
+    /** The means over the images, summed in image order. */
+    private static Values mean(List<Values> images) {
         double loss = 0;
         double ged = 0;
         double dice = 0;
         double entropy = 0;
-        for (int from = 0; from < test.size(); from += batchSize) {
-            List<Sample> part = test.subList(from, Math.min(test.size(), from + batchSize));
-            try (NDManager sub = trained.manager().newSubManager()) {
-                Batch batch = new Batch(sub, part, new int[part.size()]);
-                SampledPrediction p = SampledPrediction.draw(trained.model(), trained.parameters(), batch.images(), n);
-                float[] mean = p.mean().toFloatArray();
-                float[] ent = p.entropy().toFloatArray();
-                long[] masks = p.masks().toLongArray();
-                for (int b = 0; b < part.size(); b++) {
-                    Sample s = part.get(b);
-                    int pixels = s.image().height() * s.image().width();
-                    loss += crossEntropy(mean, b, classes, pixels, s.masks());
-                    List<byte[]> drawn = new ArrayList<>(n);
-                    for (int k = 0; k < n; k++) {
-                        drawn.add(Overlap.foreground(masks, (k * part.size() + b) * pixels, pixels));
-                    }
-                    ged += Ged.compute(drawn, s.masks().stream().map(Mask::pixels).toList(), estimator, draws)
-                            .ged();
-                    double sumEntropy = 0;
-                    for (int i = 0; i < pixels; i++) {
-                        sumEntropy += ent[b * pixels + i];
-                    }
-                    dice += SoftDice.of(MeanPrediction.foreground(mean, b, classes, pixels),
-                            Annotators.share(s.masks()));
-                    entropy += sumEntropy / pixels;
-                }
-            }
+        for (Values v : images) {
+            loss += v.testLoss();
+            ged += v.ged();
+            dice += v.softDice();
+            entropy += v.meanEntropy();
         }
-        int m = test.size();
+        int m = images.size();
         return new Values(loss / m, ged / m, dice / m, entropy / m);
     }
 

@@ -19,6 +19,7 @@ import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Metric;
 import dev.penumbra.report.HtmlReport;
 import dev.penumbra.report.ReportPart;
 import dev.penumbra.report.ReportWriter;
@@ -26,6 +27,7 @@ import dev.penumbra.study.Study;
 import dev.penumbra.study.StudyDefinition;
 import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
@@ -93,11 +95,11 @@ public final class DemoCommand implements Callable<Integer> {
      * from the evaluation, so the summary and the report agree.
      */
     RunResult withEvaluation(RunResult r, dev.penumbra.evaluate.ModelSummary s) {
-        var dice = s.means().get("majority_dice");
+        var dice = s.means().get(Metric.MAJORITY_DICE.key());
         return new RunResult(r.dataset(), r.layout(), r.model(), r.trainImages(), r.testImages(), r.steps(),
                 r.bestEpoch(), r.bestValidationLoss(), r.trainSeconds(), dice == null ? Double.NaN : dice.estimate(),
-                r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get("ged@16").estimate(),
-                s.means().get("diversity@16").estimate(), r.sampling(),
+                r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get(Metric.GED.at(Sampler.DEFAULT_SAMPLES)).estimate(),
+                s.means().get(Metric.DIVERSITY.at(Sampler.DEFAULT_SAMPLES)).estimate(), r.sampling(),
                 s.health().stream().map(dev.penumbra.health.HealthFlag::name).distinct().toList(), r.run(),
                 r.predictions(), s.oracle() == null ? Double.NaN : s.oracle().ratio());
     }
@@ -196,7 +198,8 @@ public final class DemoCommand implements Callable<Integer> {
         boolean sampling;
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
             sampling = trained.model().distinctSamples() > 1;
-            rows = PredictCommand.run(trained, null, Split.TEST, 16, 8, seedOption.get(), Ged.Estimator.PAPER, predictions,
+            rows = PredictCommand.run(trained, null, Split.TEST, Sampler.DEFAULT_SAMPLES, 8, seedOption.get(),
+                    Ged.Estimator.PAPER, predictions,
                     progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),

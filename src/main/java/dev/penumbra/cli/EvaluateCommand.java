@@ -7,12 +7,15 @@ import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Metric;
+import dev.penumbra.evaluate.MetricKey;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.TrainRun;
 import picocli.CommandLine.Command;
@@ -53,7 +56,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8,16", description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8," + Sampler.DEFAULT_SAMPLES, description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
     int[] gedCounts;
 
     @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "1000", description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")
@@ -121,8 +124,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         int k = e.settings().largestCount();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s split, %d images%n", e.name(),
                 e.split(), e.images()));
-        String diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? "diversity_unbiased@" : "diversity@")
-                + k;
+        MetricKey diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? Metric.DIVERSITY_UNBIASED
+                : Metric.DIVERSITY).at(k);
         sb.append(String.format(Locale.ROOT, "GED and diversity: %s estimator%n", e.settings().estimator()));
         sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
                 "div@" + k, "HungIoU", "softDice", "entropy", "ECE", "AUROC", "rm_corr r"));
@@ -130,8 +133,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
                     s.label(), s.means().get(e.settings().primaryGed()).estimate(),
                     s.means().get(diversity).estimate(),
-                    s.means().get("hungarian_iou@" + k).estimate(), s.means().get("soft_dice").estimate(),
-                    s.means().get("entropy").estimate(), s.ece(), s.auroc(), s.correctness().result() == null
+                    s.means().get(Metric.HUNGARIAN_IOU.at(k)).estimate(),
+                    s.means().get(Metric.SOFT_DICE.key()).estimate(), s.means().get(Metric.ENTROPY.key()).estimate(), s.ece(), s.auroc(), s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
         EvaluationOverview overview = EvaluationOverview.of(e);

@@ -1,5 +1,6 @@
 package dev.penumbra.cli;
 
+import dev.penumbra.config.Seeds;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.MaskFolders;
 import dev.penumbra.metric.Ged;
@@ -120,7 +121,7 @@ public final class MetricsCommand implements Runnable {
     static GedReport evaluate(Path samples, Path annotations, String samplesGlob, Ged.Estimator estimator,
                               long seed) {
         List<MaskFolders.Entry> entries = MaskFolders.pair(samples, annotations, samplesGlob);
-        Random rng = new Random(seed);
+        Random rng = Seeds.METRICS_GED_DRAWS.random(seed);
         List<ImageGed> rows = new ArrayList<>(entries.size());
         double gedSum = 0;
         double diversitySum = 0;

@@ -10,6 +10,7 @@ import dev.penumbra.data.Split;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.predict.Predictor;
 import dev.penumbra.train.TrainRun;
@@ -86,7 +87,6 @@ public final class PredictCommand implements Callable<Integer> {
                     + " run was trained on " + trained.spec().channels() + "-channel images");
         }
         List<Sample> samplesOfSplit = dataset.split(split);
-        ai.djl.engine.Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
                 progress);
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),

@@ -1,11 +1,13 @@
 package dev.penumbra.cli;
 
+import dev.penumbra.model.Sampler;
 import picocli.CommandLine.Option;
 
 /** How a trained model is sampled by {@code predict} and {@code evaluate}. */
 public final class SamplingOptions {
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "16", description = "Samples per image (default:"
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "" + Sampler.DEFAULT_SAMPLES,
+            description = "Samples per image (default:"
             + " ${DEFAULT-VALUE}, the paper's).")
     int samples;
 

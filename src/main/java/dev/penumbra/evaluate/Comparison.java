@@ -12,7 +12,7 @@ import dev.penumbra.stats.TTest;
  * paper tested one-sided hypotheses fixed in advance; its one-sided p in the direction found is half the two-sided
  * p shown here).
  *
- * @param metric         the per-image score, e.g. "ged@16"
+ * @param metric         the per-image score, e.g. ged@16
  * @param a              label of the model with the lower mean score
  * @param b              label of the other model
  * @param paired         two-sided paired t-test of a - b over the same images; null when the images differ
@@ -23,12 +23,12 @@ import dev.penumbra.stats.TTest;
  * @param cohensDz       Cohen's d_z of the paired differences a - b (unitless); NaN without paired images
  * @param twoSample      two-sided two-sample test: Student with equal group sizes, Welch otherwise
  */
-public record Comparison(String metric, String a, String b, TTest.Result paired, double pairedHolm, String family,
+public record Comparison(MetricKey metric, String a, String b, TTest.Result paired, double pairedHolm, String family,
                          Bootstrap.Interval meanDifference, double cohensDz, TTest.Result twoSample) {
 
     /** Reads comparisons written before the adjustment and effect sizes existed: those read as not computed. */
     @JsonCreator
-    static Comparison read(@JsonProperty("metric") String metric, @JsonProperty("a") String a,
+    static Comparison read(@JsonProperty("metric") MetricKey metric, @JsonProperty("a") String a,
                            @JsonProperty("b") String b, @JsonProperty("paired") TTest.Result paired,
                            @JsonProperty("pairedHolm") Double pairedHolm, @JsonProperty("family") String family,
                            @JsonProperty("meanDifference") Bootstrap.Interval meanDifference,

@@ -56,10 +56,10 @@ public final class EvaluationFigures {
         if (e.annotators() > 1) {
             figures.put("fig5", agreement(e, dir));
         }
-        figures.put("fig6", gedCurve(e, dir, "ged", "GED D\u00b2 (paper estimator)", "fig6_ged_vs_samples",
+        figures.put("fig6", gedCurve(e, dir, Metric.GED, "GED D\u00b2 (paper estimator)", "fig6_ged_vs_samples",
                 "Generalized energy distance vs the number of samples, dataset mean with bootstrap 95% interval;"
                         + " lower is better."));
-        figures.put("fig6b", gedCurve(e, dir, "diversity", "sample diversity E[d(y, y')]",
+        figures.put("fig6b", gedCurve(e, dir, Metric.DIVERSITY, "sample diversity E[d(y, y')]",
                 "fig6_diversity_vs_samples", "Sample diversity vs the number of samples, dataset mean with"
                         + " bootstrap 95% interval."));
         if (!e.figureImages().isEmpty()) {
@@ -103,19 +103,19 @@ public final class EvaluationFigures {
                 "Model vs annotator uncertainty", "annotators", "pixel entropy (bits)", categories, values));
     }
 
-    private static Figure gedCurve(DatasetEvaluation e, Path dir, String metric, String axis, String name,
+    private static Figure gedCurve(DatasetEvaluation e, Path dir, Metric metric, String axis, String name,
                                    String caption) {
         LinkedHashMap<String, List<Charts.Point>> series = new LinkedHashMap<>();
         for (ModelSummary s : e.summaries()) {
             List<Charts.Point> points = new ArrayList<>();
             for (int k : e.settings().gedCounts()) {
-                Bootstrap.Interval i = s.means().get(metric + "@" + k);
+                Bootstrap.Interval i = s.means().get(metric.at(k));
                 points.add(new Charts.Point(k, i.estimate(), i.low(), i.high()));
             }
             series.put(s.label(), points);
         }
         return FigureFiles.write(dir, name, W, H, caption + " (" + e.name() + ")", Charts.intervals(
-                metric.equals("ged") ? "GED vs sample count" : "Sample diversity vs sample count",
+                metric == Metric.GED ? "GED vs sample count" : "Sample diversity vs sample count",
                 "samples per image", axis, series));
     }
 

@@ -1,7 +1,9 @@
 package dev.penumbra.evaluate;
 
 import dev.penumbra.InputException;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.model.Sampler;
 
 import java.util.Arrays;
 
@@ -55,7 +57,8 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
 
     /** The paper's settings: 16 samples, GED at 1, 4, 8, 16, 1000 pixels per image; 1000 bootstrap draws. */
     public static EvaluationSettings paper(long seed) {
-        return new EvaluationSettings(16, new int[] {1, 4, 8, 16}, 1000, 1000, 10, 8, seed);
+        return new EvaluationSettings(Sampler.DEFAULT_SAMPLES, new int[] {1, 4, 8, Sampler.DEFAULT_SAMPLES}, 1000, 1000,
+                10, 8, seed);
     }
 
     /** Parses a pixel budget: a positive count or "all". */
@@ -74,13 +77,18 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         throw new InputException("--pixels '" + text + "': expected a positive count or 'all'");
     }
 
+    /** @return the seed of every bootstrap interval of the evaluation ({@link Seeds#EVALUATION_BOOTSTRAP}) */
+    public long bootstrapSeed() {
+        return Seeds.EVALUATION_BOOTSTRAP.of(seed);
+    }
+
     public int largestCount() {
         return gedCounts[gedCounts.length - 1];
     }
 
-    /** @return the primary estimator's metric name at the largest sample count, e.g. "ged@16", "ged_all_pairs@16" */
-    public String primaryGed() {
-        return "ged" + estimator.metricSuffix() + "@" + largestCount();
+    /** @return the primary estimator's GED at the largest sample count, e.g. ged@16, ged_all_pairs@16 */
+    public MetricKey primaryGed() {
+        return Metric.ged(estimator).at(largestCount());
     }
 
     /** @return these settings with another primary estimator */

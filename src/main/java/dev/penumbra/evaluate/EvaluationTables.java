@@ -47,21 +47,24 @@ public final class EvaluationTables {
     private static void writeImages(DatasetEvaluation e, Path out) {
         int[] counts = e.settings().gedCounts();
         int largest = e.settings().largestCount();
-        List<String> header = new ArrayList<>(List.of("model", "image", "annotators"));
+        // the columns of scores the summaries also hold are named by their metric keys
+        List<Object> header = new ArrayList<>(List.of("model", "image", "annotators"));
         for (int k : counts) {
-            header.add("ged@" + k);
+            header.add(Metric.GED.at(k));
         }
         for (int k : counts) {
-            header.add("diversity@" + k);
+            header.add(Metric.DIVERSITY.at(k));
         }
-        header.addAll(List.of("ged_all_pairs@" + largest, "ged_unbiased@" + largest,
-                "diversity_unbiased@" + largest, "annotation_diversity", "ncc", "hungarian_iou@" + largest, "soft_dice", "mean_entropy_bits", "mean_mutual_information_bits",
-                "mean_annotator_entropy_bits", "predicted_foreground", "annotated_foreground", "majority_dice",
-                "unanimous_foreground_pixels", "unanimous_found_pixels", "unanimous_background_pixels",
-                "unanimous_background_marked_pixels", "empty_samples"));
+        header.addAll(List.of(Metric.GED_ALL_PAIRS.at(largest), Metric.GED_UNBIASED.at(largest),
+                Metric.DIVERSITY_UNBIASED.at(largest), "annotation_diversity", Metric.NCC.key(),
+                Metric.HUNGARIAN_IOU.at(largest), Metric.SOFT_DICE.key(), "mean_entropy_bits",
+                "mean_mutual_information_bits", "mean_annotator_entropy_bits", "predicted_foreground",
+                "annotated_foreground", Metric.MAJORITY_DICE.key(), "unanimous_foreground_pixels",
+                "unanimous_found_pixels", "unanimous_background_pixels", "unanimous_background_marked_pixels",
+                Metric.EMPTY_SAMPLES.key()));
         boolean oracle = e.models().stream().anyMatch(m -> m.oracle() != null);
         if (oracle) {
-            header.addAll(List.of("oracle_ged@" + largest, "oracle_floor@" + largest));
+            header.addAll(List.of(Metric.ORACLE_GED.at(largest), Metric.ORACLE_FLOOR.at(largest)));
         }
         List<Object[]> rows = new ArrayList<>();
         List<ImageScores> all = new ArrayList<>();
@@ -87,7 +90,7 @@ public final class EvaluationTables {
                 all.add(s);
             }
         }
-        CsvFiles.write(out.resolve("images.csv"), header, rows);
+        CsvFiles.write(out.resolve("images.csv"), header.stream().map(Object::toString).toList(), rows);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("gedCounts", counts);
         json.put("images", all);

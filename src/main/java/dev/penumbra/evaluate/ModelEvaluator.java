@@ -1,14 +1,12 @@
 package dev.penumbra.evaluate;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Calibration;
 import dev.penumbra.metric.Ncc;
-import dev.penumbra.model.Batch;
-import dev.penumbra.model.SampledPrediction;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainedModel;
 
 import java.util.ArrayList;
@@ -19,9 +17,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Evaluates one trained run on a list of images: draws {@link EvaluationSettings#samples()} samples per image in
- * batches through the model's own sampling path, and turns them into {@link ImageScores}, {@link PixelRecord}s,
- * the calibration histogram and the maps of the figure images.
+ * Evaluates one trained run on a list of images: draws {@link EvaluationSettings#samples()} samples per image with a
+ * {@link Sampler} seeded afresh from the evaluation seed for every run, and turns them into {@link ImageScores},
+ * {@link PixelRecord}s, the calibration histogram and the maps of the figure images.
  */
 public final class ModelEvaluator {
 
@@ -40,8 +38,8 @@ public final class ModelEvaluator {
      */
     public ModelEvaluation evaluate(TrainedModel trained, String label, String run, List<Sample> data, Set<String> figureIds,
                                     Map<String, Oracle> oracles, Progress.Factory progress) {
-        Engine.getInstance().setRandomSeed((int) (settings.seed() ^ (settings.seed() >>> 32)));
-        Random gedDraws = new Random(settings.seed());
+        Sampler sampler = trained.sampler(settings.batchSize(), Seeds.EVALUATION_SAMPLING.of(settings.seed()));
+        Random gedDraws = Seeds.EVALUATION_GED_DRAWS.random(settings.seed());
         int classes = trained.model().classes();
         Calibration calibration = new Calibration(settings.calibrationBins());
         ModelEvaluation.OracleCalibration oracleCalibration = oracles.isEmpty() ? null
@@ -51,36 +49,30 @@ public final class ModelEvaluator {
         List<PixelRecord> pixels = new ArrayList<>();
         Map<String, ImageMaps> maps = new LinkedHashMap<>();
         try (Progress bar = progress.start("evaluate " + label, data.size())) {
-            for (int from = 0; from < data.size(); from += settings.batchSize()) {
-                List<Sample> part = data.subList(from, Math.min(data.size(), from + settings.batchSize()));
-                try (NDManager sub = trained.manager().newSubManager()) {
-                    Batch batch = new Batch(sub, part, new int[part.size()]);
-                    SampledPrediction prediction = SampledPrediction.draw(trained.model(), trained.parameters(),
-                            batch.images(), settings.samples());
-                    float[] mean = prediction.mean().toFloatArray();
-                    float[] entropy = prediction.entropy().toFloatArray();
-                    float[] mutual = prediction.mutualInformation().toFloatArray();
-                    long[] masks = prediction.masks().toLongArray();
-                    float[] meanLog = Ncc.meanLog(prediction.probabilities()).toFloatArray();
-                    for (int b = 0; b < part.size(); b++) {
-                        Sample s = part.get(b);
-                        SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
-                                entropy, mutual, masks, meanLog);
-                        Oracle oracle = oracles.get(s.id());
-                        images.add(image.scores(label, settings, gedDraws, oracle));
-                        pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));
-                        calibration.addAll(image.foreground(), image.meanAnnotation());
-                        if (oracleCalibration != null) {
-                            oracleCalibration.model().addAll(image.foreground(), oracle.pax());
-                            oracleCalibration.annotators().addAll(image.meanAnnotation(), oracle.pax());
-                        }
-                        if (figureIds.contains(s.id())) {
-                            maps.put(s.id(), image.maps(8));
-                        }
-                        bar.step(s.id());
+            sampler.sample(data, settings.samples(), (part, prediction) -> {
+                float[] mean = prediction.mean().toFloatArray();
+                float[] entropy = prediction.entropy().toFloatArray();
+                float[] mutual = prediction.mutualInformation().toFloatArray();
+                long[] masks = prediction.masks().toLongArray();
+                float[] meanLog = Ncc.meanLog(prediction.probabilities()).toFloatArray();
+                for (int b = 0; b < part.size(); b++) {
+                    Sample s = part.get(b);
+                    SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
+                            entropy, mutual, masks, meanLog);
+                    Oracle oracle = oracles.get(s.id());
+                    images.add(image.scores(label, settings, gedDraws, oracle));
+                    pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));
+                    calibration.addAll(image.foreground(), image.meanAnnotation());
+                    if (oracleCalibration != null) {
+                        oracleCalibration.model().addAll(image.foreground(), oracle.pax());
+                        oracleCalibration.annotators().addAll(image.meanAnnotation(), oracle.pax());
                     }
+                    if (figureIds.contains(s.id())) {
+                        maps.put(s.id(), image.maps(8));
+                    }
+                    bar.step(s.id());
                 }
-            }
+            });
         }
         return new ModelEvaluation(label, trained.spec().model(), run, trained.model().distinctSamples(), images,
                 pixels, calibration, maps, oracleCalibration);
@@ -98,7 +90,7 @@ public final class ModelEvaluator {
             all[i] = i;
         }
         if (k < n) {
-            Random rng = new Random(settings.seed() * 1_000_003L + s.id().hashCode());
+            Random rng = Seeds.EVALUATION_IMAGE.random(settings.seed(), s.id().hashCode());
             for (int i = 0; i < k; i++) {
                 int j = i + rng.nextInt(n - i);
                 int t = all[i];

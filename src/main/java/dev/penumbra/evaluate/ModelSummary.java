@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * @param label                 the model's label
  * @param images                test images
- * @param means                 dataset means of the per-image scores with bootstrap 95% intervals, by metric name
- *                              ("ged@16", "diversity@16", "ged_unbiased@16", "hungarian_iou@16", "soft_dice", ...)
+ * @param means                 dataset means of the per-image scores with bootstrap 95% intervals, by metric (written by
+ *                              name: "ged@16", "diversity@16", "ged_unbiased@16", "soft_dice", ...)
  * @param ece                   expected calibration error of the foreground probability (all pixels)
  * @param reliability           the reliability diagram's bins
  * @param auroc                 AUROC of pixel entropy for "prediction wrong" (sampled pixels where annotators agree)
@@ -29,7 +29,7 @@ import java.util.Map;
  * @param aurocCi               the AUROC with an image-level bootstrap 95% interval (images resampled, each with
  *                              all its judged pixels); null when not computable or in files written before it
  */
-public record ModelSummary(String label, int images, Map<String, Bootstrap.Interval> means, double ece,
+public record ModelSummary(String label, int images, Map<MetricKey, Bootstrap.Interval> means, double ece,
                            List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
                            Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
                            Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
@@ -37,6 +37,12 @@ public record ModelSummary(String label, int images, Map<String, Bootstrap.Inter
 
     public ModelSummary {
         health = health == null ? List.of() : List.copyOf(health); // evaluation.json written before the checks
+    }
+
+    /** The dataset mean of {@code key}, or NaN when no image defines it. */
+    public double estimate(MetricKey key) {
+        Bootstrap.Interval mean = means.get(key);
+        return mean == null ? Double.NaN : mean.estimate();
     }
 
     /** Whether any health check fired. */

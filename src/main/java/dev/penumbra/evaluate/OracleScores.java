@@ -1,5 +1,6 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public record OracleScores(double ged, double floor) {
         List<byte[]> b = draws.subList(draws.size() / 2, draws.size());
         Random model = new Random(seed);
         double ged = (paper(samples, a, model) + paper(samples, b, model)) / 2;
-        Random perfect = new Random(~seed);
+        Random perfect = Seeds.ORACLE_FLOOR.random(seed);
         double floor = (paper(a.subList(0, k), b, perfect) + paper(b.subList(0, k), a, perfect)) / 2;
         return new OracleScores(ged, floor);
     }

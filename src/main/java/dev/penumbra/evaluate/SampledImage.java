@@ -1,5 +1,6 @@
 package dev.penumbra.evaluate;
 
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
@@ -8,7 +9,7 @@ import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.HungarianIou;
 import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Ncc;
-import dev.penumbra.metric.Overlap;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.metric.SoftDice;
 
 import java.util.ArrayList;
@@ -57,10 +58,7 @@ final class SampledImage {
     static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
                            float[] mutual, long[] masks, float[] meanLog) {
         int pixels = s.image().height() * s.image().width();
-        List<byte[]> drawn = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            drawn.add(Overlap.foreground(masks, (i * batch + b) * pixels, pixels));
-        }
+        List<byte[]> drawn = Sampler.foregroundMasks(masks, b, batch, pixels, n);
         int span = classes * pixels;
         double ncc = Ncc.of(Arrays.copyOfRange(meanLog, b * span, (b + 1) * span),
                 Arrays.copyOfRange(mean, b * span, (b + 1) * span), s.masks().stream().map(Mask::pixels).toList());
@@ -93,7 +91,7 @@ final class SampledImage {
         List<byte[]> largest = samples.subList(0, settings.largestCount());
         OracleScores against = oracle == null ? new OracleScores(Double.NaN, Double.NaN)
                 : OracleScores.of(largest, oracle.draws().stream().map(Mask::pixels).toList(),
-                        settings.seed() * 1_000_003L + sample.id().hashCode());
+                        Seeds.EVALUATION_IMAGE.of(settings.seed(), sample.id().hashCode()));
         Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
         Ged.Result allPairs = Ged.compute(largest, annotations, Ged.Estimator.ALL_PAIRS, gedDraws);
         double sumEntropy = 0;

@@ -26,39 +26,39 @@ public final class Statistics {
     private Statistics() {
     }
 
-    /** The per-image scores whose dataset means get bootstrap intervals, by name. */
-    static Map<String, ToDoubleFunction<ImageScores>> perImageMetrics(EvaluationSettings settings) {
-        Map<String, ToDoubleFunction<ImageScores>> m = new LinkedHashMap<>();
+    /** The per-image scores whose dataset means get bootstrap intervals, in the order of the summaries. */
+    static Map<MetricKey, ToDoubleFunction<ImageScores>> perImageMetrics(EvaluationSettings settings) {
+        Map<MetricKey, ToDoubleFunction<ImageScores>> m = new LinkedHashMap<>();
         int[] counts = settings.gedCounts();
         for (int i = 0; i < counts.length; i++) {
             int k = i;
-            m.put("ged@" + counts[i], s -> s.ged()[k]);
+            m.put(Metric.GED.at(counts[i]), s -> s.ged()[k]);
         }
         for (int i = 0; i < counts.length; i++) {
             int k = i;
-            m.put("diversity@" + counts[i], s -> s.diversity()[k]);
+            m.put(Metric.DIVERSITY.at(counts[i]), s -> s.diversity()[k]);
         }
         int largest = settings.largestCount();
-        m.put("ged_all_pairs@" + largest, ImageScores::gedAllPairs);
-        m.put("ged_unbiased@" + largest, ImageScores::gedUnbiased);
-        m.put("diversity_unbiased@" + largest, ImageScores::diversityUnbiased);
-        m.put("hungarian_iou@" + largest, ImageScores::hungarianIou);
-        m.put("ncc", ImageScores::ncc);
-        m.put("soft_dice", ImageScores::softDice);
-        m.put("entropy", ImageScores::meanEntropy);
-        m.put("mutual_information", ImageScores::meanMutualInformation);
-        m.put("majority_dice", ImageScores::majorityDice);
-        m.put("empty_samples", ImageScores::emptySamples);
+        m.put(Metric.GED_ALL_PAIRS.at(largest), ImageScores::gedAllPairs);
+        m.put(Metric.GED_UNBIASED.at(largest), ImageScores::gedUnbiased);
+        m.put(Metric.DIVERSITY_UNBIASED.at(largest), ImageScores::diversityUnbiased);
+        m.put(Metric.HUNGARIAN_IOU.at(largest), ImageScores::hungarianIou);
+        m.put(Metric.NCC.key(), ImageScores::ncc);
+        m.put(Metric.SOFT_DICE.key(), ImageScores::softDice);
+        m.put(Metric.ENTROPY.key(), ImageScores::meanEntropy);
+        m.put(Metric.MUTUAL_INFORMATION.key(), ImageScores::meanMutualInformation);
+        m.put(Metric.MAJORITY_DICE.key(), ImageScores::majorityDice);
+        m.put(Metric.EMPTY_SAMPLES.key(), ImageScores::emptySamples);
         return m;
     }
 
     public static ModelSummary summarise(ModelEvaluation e, EvaluationSettings settings) {
-        Map<String, Bootstrap.Interval> means = new LinkedHashMap<>();
+        Map<MetricKey, Bootstrap.Interval> means = new LinkedHashMap<>();
         perImageMetrics(settings).forEach((name, f) -> {
             // a score undefined for an image (NaN, e.g. majority Dice without a lesion) leaves that image out
             double[] defined = e.images().stream().mapToDouble(f).filter(Double::isFinite).toArray();
             if (defined.length > 0) {
-                means.put(name, Bootstrap.meanCi(defined, settings.bootstrap(), 0.95, settings.seed()));
+                means.put(name, Bootstrap.meanCi(defined, settings.bootstrap(), 0.95, settings.bootstrapSeed()));
             }
         });
         Judged judged = judged(e.pixels());
@@ -70,11 +70,11 @@ public final class Statistics {
         double auroc = none ? Double.NaN : ErrorDetection.auroc(judged.entropy(), judged.wrong());
         double aurc = none ? Double.NaN : ErrorDetection.riskCoverage(judged.entropy(), judged.wrong()).aurc();
         Correlation correctness = Correlation.of("correct", e.pixels(), p -> p.outcome() != null,
-                p -> p.outcome().correct() ? 1 : 0, settings.bootstrap(), settings.seed());
+                p -> p.outcome().correct() ? 1 : 0, settings.bootstrap(), settings.bootstrapSeed());
         boolean severalAnnotators = e.pixels().stream().anyMatch(p -> p.annotators() > 1);
         Correlation agreement = severalAnnotators
                 ? Correlation.of("disagreement", e.pixels(), p -> true, PixelRecord::disagreement,
-                        settings.bootstrap(), settings.seed()) : null;
+                        settings.bootstrap(), settings.bootstrapSeed()) : null;
         Map<String, Double> outcomeMedians = new LinkedHashMap<>();
         Map<String, Integer> outcomeCounts = new LinkedHashMap<>();
         Map<String, List<Double>> byOutcome = byOutcome(e.pixels());
@@ -89,7 +89,7 @@ public final class Statistics {
                 agreement, outcomeMedians, outcomeCounts, agreementMedians,
                 HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings),
                 none ? null : ErrorDetection.aurocCi(judged.entropy(), judged.wrong(), judged.image(),
-                        settings.bootstrap(), 0.95, settings.seed()));
+                        settings.bootstrap(), 0.95, settings.bootstrapSeed()));
     }
 
     /** The model against the oracle annotators, or null when the data has none. */
@@ -100,11 +100,11 @@ public final class Statistics {
         double[] ged = e.images().stream().mapToDouble(ImageScores::oracleGed).toArray();
         double[] floor = e.images().stream().mapToDouble(ImageScores::oracleFloor).toArray();
         double[] excess = EffectSize.differences(ged, floor);
-        Bootstrap.Interval g = Bootstrap.meanCi(ged, settings.bootstrap(), 0.95, settings.seed());
-        Bootstrap.Interval f = Bootstrap.meanCi(floor, settings.bootstrap(), 0.95, settings.seed());
+        Bootstrap.Interval g = Bootstrap.meanCi(ged, settings.bootstrap(), 0.95, settings.bootstrapSeed());
+        Bootstrap.Interval f = Bootstrap.meanCi(floor, settings.bootstrap(), 0.95, settings.bootstrapSeed());
         return new OracleSummary(ged.length, e.oracle().draws(), settings.largestCount(), g, f,
                 f.estimate() > 0 ? g.estimate() / f.estimate() : Double.NaN,
-                Bootstrap.meanCi(excess, settings.bootstrap(), 0.95, settings.seed()), e.oracle().model().ece(),
+                Bootstrap.meanCi(excess, settings.bootstrap(), 0.95, settings.bootstrapSeed()), e.oracle().model().ece(),
                 e.oracle().annotators().ece());
     }
 
@@ -203,7 +203,7 @@ public final class Statistics {
      * d_z.
      */
     public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
-        String metric = settings.primaryGed();
+        MetricKey metric = settings.primaryGed();
         ToDoubleFunction<ImageScores> ged = perImageMetrics(settings).get(metric);
         Map<ModelEvaluation, double[]> scores = new java.util.IdentityHashMap<>();
         models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(ged).toArray()));
@@ -239,7 +239,7 @@ public final class Statistics {
             TTest.Result t = paired.get(k);
             out.add(new Comparison(metric, pairs.get(k).a().label(), pairs.get(k).b().label(), t, holm[k], family,
                     t == null ? null : Bootstrap.meanCi(EffectSize.differences(x, y), settings.bootstrap(), 0.95,
-                            settings.seed()),
+                            settings.bootstrapSeed()),
                     t == null ? Double.NaN : EffectSize.cohensDz(x, y),
                     TTest.twoSample(x, y, TTest.Alternative.TWO_SIDED)));
         }

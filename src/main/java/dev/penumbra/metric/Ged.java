@@ -45,11 +45,6 @@ public final class Ged {
             throw new InputException("unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
         }
 
-        /** @return the suffix of this estimator's metric names: "" for paper, "_all_pairs", "_unbiased" */
-        public String metricSuffix() {
-            return this == PAPER ? "" : "_" + name().toLowerCase(Locale.ROOT);
-        }
-
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,7 +1,7 @@
 package dev.penumbra.predict;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.AtomicFiles;
@@ -12,8 +12,7 @@ import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.MeanPrediction;
 import dev.penumbra.metric.Overlap;
-import dev.penumbra.model.Batch;
-import dev.penumbra.model.SampledPrediction;
+import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainedModel;
 
 import java.nio.file.Path;
@@ -37,40 +36,37 @@ public final class Predictor {
 
     private final TrainedModel trained;
     private final int samples;
-    private final int batchSize;
+    private final Sampler sampler;
     private final Random annotationDraws;
     private final Ged.Estimator estimator;
 
     /**
-     * @param seed      seeds the annotation draws of the GED's paper estimator
+     * Seeds the engine for the predictions' samples.
+     *
+     * @param seed      seeds the sampling ({@link Seeds#PREDICTION_SAMPLING}) and the annotation draws of the GED's
+     *                  paper estimator ({@link Seeds#PREDICTION_GED_DRAWS})
      * @param estimator the GED estimator of predictions.csv
      */
     public Predictor(TrainedModel trained, int samples, int batchSize, long seed, Ged.Estimator estimator) {
         this.trained = trained;
         this.estimator = estimator;
         this.samples = samples;
-        this.batchSize = batchSize;
-        this.annotationDraws = new Random(seed);
+        this.sampler = trained.sampler(batchSize, Seeds.PREDICTION_SAMPLING.of(seed));
+        this.annotationDraws = Seeds.PREDICTION_GED_DRAWS.random(seed);
     }
 
     public List<ImagePrediction> predict(List<Sample> data, Path out, Progress.Factory progress) {
         List<ImagePrediction> rows = new ArrayList<>();
         try (Progress bar = progress.start("predict", data.size())) {
-            for (int from = 0; from < data.size(); from += batchSize) {
-                List<Sample> part = data.subList(from, Math.min(data.size(), from + batchSize));
-                try (NDManager sub = trained.manager().newSubManager()) {
-                    Batch batch = new Batch(sub, part, new int[part.size()]);
-                    SampledPrediction prediction = SampledPrediction.draw(trained.model(), trained.parameters(),
-                            batch.images(), samples);
-                    NDArray mean = prediction.mean();
-                    NDArray entropy = prediction.entropy();
-                    NDArray masks = prediction.masks();
-                    for (int b = 0; b < part.size(); b++) {
-                        rows.add(writeImage(part.get(b), mean.get(b), entropy.get(b), masks.get(":," + b), out));
-                        bar.step(part.get(b).id());
-                    }
+            sampler.sample(data, samples, (part, prediction) -> {
+                NDArray mean = prediction.mean();
+                NDArray entropy = prediction.entropy();
+                NDArray masks = prediction.masks();
+                for (int b = 0; b < part.size(); b++) {
+                    rows.add(writeImage(part.get(b), mean.get(b), entropy.get(b), masks.get(":," + b), out));
+                    bar.step(part.get(b).id());
                 }
-            }
+            });
         }
         writeCsv(rows, out.resolve("predictions.csv"));
         return rows;
@@ -92,11 +88,7 @@ public final class Predictor {
         Npy.writeFloats(dir.resolve("entropy.npy"), ent, h, w);
         long[] drawn = sampleMasks.toLongArray();
         Set<String> distinct = new HashSet<>();
-        List<byte[]> sampleForeground = new ArrayList<>(samples);
-        for (int i = 0; i < samples; i++) {
-            sampleForeground.add(Overlap.foreground(drawn, i * h * w, h * w));
-        }
-        Ged.Result ged = Ged.compute(sampleForeground, s.masks().stream().map(Mask::pixels).toList(),
+        Ged.Result ged = Ged.compute(Sampler.foregroundMasks(drawn, 0, 1, h * w, samples), s.masks().stream().map(Mask::pixels).toList(),
                 estimator, annotationDraws);
         // a deterministic model's samples are all the same mask: write it once
         int written = trained.model().distinctSamples() == 1 ? 1 : samples;

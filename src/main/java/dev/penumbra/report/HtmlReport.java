@@ -4,6 +4,7 @@ import dev.penumbra.evaluate.Comparison;
 import dev.penumbra.evaluate.Correlation;
 import dev.penumbra.evaluate.EvaluationFigures;
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Metric;
 import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.OracleSummary;
 import dev.penumbra.evaluate.Verdict;
@@ -197,12 +198,13 @@ public final class HtmlReport {
             for (ModelSummary s : e.summaries()) {
                 List<String> row = new ArrayList<>(List.of(HealthHtml.label(s)));
                 for (Ged.Estimator g : Ged.Estimator.values()) {
-                    row.add(ci(s.means().get("ged" + g.metricSuffix() + "@" + k)));
+                    row.add(ci(s.means().get(Metric.ged(g).at(k))));
                 }
-                row.addAll(List.of(ci(s.means().get("diversity@" + k)), ci(s.means().get("diversity_unbiased@" + k)),
-                        ci(s.means().get("ncc")), ci(s.means().get("hungarian_iou@" + k)),
-                        ci(s.means().get("soft_dice")), ci(s.means().get("empty_samples")),
-                        ci(s.means().get("entropy")), num(s.ece(), 4),
+                row.addAll(List.of(ci(s.means().get(Metric.DIVERSITY.at(k))),
+                        ci(s.means().get(Metric.DIVERSITY_UNBIASED.at(k))), ci(s.means().get(Metric.NCC.key())),
+                        ci(s.means().get(Metric.HUNGARIAN_IOU.at(k))), ci(s.means().get(Metric.SOFT_DICE.key())),
+                        ci(s.means().get(Metric.EMPTY_SAMPLES.key())), ci(s.means().get(Metric.ENTROPY.key())),
+                        num(s.ece(), 4),
                         s.aurocCi() == null ? num(s.auroc(), 3) : ci(s.aurocCi()), num(s.aurc(), 4),
                         num(s.errorRate(), 4)));
                 rows.add(row);

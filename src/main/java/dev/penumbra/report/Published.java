@@ -1,7 +1,13 @@
 package dev.penumbra.report;
 
+import dev.penumbra.evaluate.Correlation;
+import dev.penumbra.evaluate.Metric;
+import dev.penumbra.evaluate.MetricKey;
+import dev.penumbra.evaluate.ModelSummary;
+
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The paper's published numbers (PROTOCOL.md), per dataset and model (softmax, ensemble, mcdropout, punet), and
@@ -9,8 +15,11 @@ import java.util.Map;
  */
 public final class Published {
 
-    /** One published metric: its name in our summaries, a label, and the values by model. */
-    public record Metric(String key, String label, Map<String, Double> values) {
+    /**
+     * One published metric: a label, the values by model, and how to read ours of the same kind from a model's
+     * summary (NaN where ours is not computed).
+     */
+    public record Entry(String label, Map<String, Double> values, ToDoubleFunction<ModelSummary> ours) {
     }
 
     static final List<String> MODELS = List.of("softmax", "ensemble", "mcdropout", "punet");
@@ -22,12 +31,21 @@ public final class Published {
         return Map.of("softmax", softmax, "ensemble", ensemble, "mcdropout", mcdropout, "punet", punet);
     }
 
+    private static Entry mean(MetricKey key, String label, Map<String, Double> values) {
+        return new Entry(label, values, s -> s.estimate(key));
+    }
+
+    private static double r(Correlation c) {
+        return c == null || c.result() == null ? Double.NaN : c.result().r();
+    }
+
     /** LIDC-IDRI crops (4 annotators). */
-    public static final List<Metric> LIDC = List.of(
-            new Metric("ged@16", "GED@16", of(0.814, 0.569, 0.467, 0.456)),
-            new Metric("diversity@16", "sample diversity@16", of(0, 0.265, 0.396, 0.432)),
-            new Metric("r_correct", "rm_corr r, correctness vs entropy", of(-0.405, -0.451, -0.595, -0.525)),
-            new Metric("r_agreement", "rm_corr r, disagreement vs entropy", of(0.592, 0.612, 0.461, 0.552)));
+    public static final List<Entry> LIDC = List.of(
+            mean(Metric.GED.at(16), "GED@16", of(0.814, 0.569, 0.467, 0.456)),
+            mean(Metric.DIVERSITY.at(16), "sample diversity@16", of(0, 0.265, 0.396, 0.432)),
+            new Entry("rm_corr r, correctness vs entropy", of(-0.405, -0.451, -0.595, -0.525),
+                    s -> r(s.correctness())),
+            new Entry("rm_corr r, disagreement vs entropy", of(0.592, 0.612, 0.461, 0.552), s -> r(s.agreement())));
 
     /**
      * One later LIDC result under the all-pairs protocol (V-statistic over the samples and the 4 given annotations,
@@ -73,7 +91,8 @@ public final class Published {
                     + " above)", "Chen et al., MICCAI 2023, arXiv 2304.04429, Table 1", false));
 
     /** ISIC 2018 (1 annotator). */
-    public static final List<Metric> ISIC = List.of(
-            new Metric("ged@16", "GED@16", of(0.530, 0.442, 0.310, 0.398)),
-            new Metric("r_correct", "rm_corr r, correctness vs entropy", of(-0.380, -0.411, -0.354, -0.420)));
+    public static final List<Entry> ISIC = List.of(
+            mean(Metric.GED.at(16), "GED@16", of(0.530, 0.442, 0.310, 0.398)),
+            new Entry("rm_corr r, correctness vs entropy", of(-0.380, -0.411, -0.354, -0.420),
+                    s -> r(s.correctness())));
 }

@@ -1,6 +1,7 @@
 package dev.penumbra.report;
 
 import dev.penumbra.evaluate.EvaluationOverview;
+import dev.penumbra.evaluate.Metric;
 import dev.penumbra.evaluate.ModelSummary;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import static dev.penumbra.report.Html.esc;
 import static dev.penumbra.report.Html.num;
 
 /** The report's table of the paper's published numbers beside ours, metric by metric and model by model. */
-public record PublishedPart(String dataset, List<Published.Metric> metrics, EvaluationOverview ours)
+public record PublishedPart(String dataset, List<Published.Entry> metrics, EvaluationOverview ours)
         implements ReportPart {
 
     @Override
@@ -33,13 +34,13 @@ public record PublishedPart(String dataset, List<Published.Metric> metrics, Eval
                         + " paper's; a small or synthetic study shows the pipeline, not the paper's result. GED and"
                         + " diversity: the paper estimator on both sides (16 samples, annotations re-drawn to 16).</p>\n");
         List<List<String>> rows = new ArrayList<>();
-        for (Published.Metric m : metrics) {
+        for (Published.Entry m : metrics) {
             for (String model : Published.MODELS) {
                 ModelSummary s = ours.summaries().stream().filter(x -> x.label().equals(model)).findFirst()
                         .orElse(null);
                 rows.add(List.of(esc(m.label()), s == null ? esc(model) : HealthHtml.label(s),
                         num(m.values().get(model), 3),
-                        s == null ? "\u2013" : num(value(m.key(), s), 3)));
+                        s == null ? "\u2013" : num(m.ours().applyAsDouble(s), 3)));
             }
         }
         b.append(Html.table(List.of("metric", "model", "published", "ours"), rows));
@@ -63,21 +64,12 @@ public record PublishedPart(String dataset, List<Published.Metric> metrics, Eval
         for (Published.Literature l : Published.LIDC_ALL_PAIRS) {
             ModelSummary s = l.model() == null ? null : ours.summaries().stream()
                     .filter(x -> x.label().equals(l.model())).findFirst().orElse(null);
-            String mine = s == null || l.samples() != k ? "\u2013" : num(value("ged_all_pairs@" + k, s), 3);
+            String mine = s == null || l.samples() != k ? "\u2013" : num(s.estimate(Metric.GED_ALL_PAIRS.at(k)), 3);
             rows.add(List.of(esc(l.method()), num(l.ged(), Math.max(3, java.math.BigDecimal.valueOf(l.ged()).scale())),
                     Integer.toString(l.samples()), esc(l.split()), esc(l.source()), l.verified() ? "yes" : "no",
                     mine));
         }
         b.append(Html.table("prose", List.of("method", "GED", "samples", "data", "source", "verified",
                 "ours"), rows));
-    }
-
-    private static double value(String key, ModelSummary s) {
-        return switch (key) {
-            case "r_correct" -> s.correctness().result() == null ? Double.NaN : s.correctness().result().r();
-            case "r_agreement" -> s.agreement() == null || s.agreement().result() == null ? Double.NaN
-                    : s.agreement().result().r();
-            default -> s.means().containsKey(key) ? s.means().get(key).estimate() : Double.NaN;
-        };
     }
 }

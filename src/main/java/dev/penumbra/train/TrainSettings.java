@@ -14,14 +14,11 @@ import dev.penumbra.metric.Ged;
  * @param patience     epochs without a better validation loss before stopping; 0 = no early stopping
  * @param seed         seeds initialisation, batch order, augmentation, annotator draws and dropout
  * @param augmentation the training-time augmentation ({@link AugmentationConfig#none()} to switch it off)
- * @param gedEvery     compute the validation GED with {@value #GED_SAMPLES} samples every this many epochs; 0 = never
+ * @param gedEvery     compute the validation GED with {@value dev.penumbra.model.Sampler#DEFAULT_SAMPLES} samples every this many epochs; 0 = never
  * @param gedEstimator the estimator of that validation GED (and of the tuning criterion); paper when absent
  */
 public record TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
                             AugmentationConfig augmentation, int gedEvery, Ged.Estimator gedEstimator) {
-
-    /** Samples per image for the validation GED, as in the paper's model selection. */
-    public static final int GED_SAMPLES = 16;
 
     /** Settings without validation GED. */
     public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
+import dev.penumbra.model.Sampler;
 
 import java.nio.file.Path;
 
@@ -63,6 +64,15 @@ public final class TrainedModel implements AutoCloseable {
 
     public ParameterStore parameters() {
         return parameters;
+    }
+
+    /**
+     * A sampler of this model, seeding the engine now.
+     *
+     * @param seed the value of an engine stream of {@link dev.penumbra.config.Seeds}
+     */
+    public Sampler sampler(int batchSize, long seed) {
+        return new Sampler(model, parameters, manager, batchSize, seed);
     }
 
     @Override

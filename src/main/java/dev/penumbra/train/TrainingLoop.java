@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Image;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.Augmenter;
@@ -137,7 +138,7 @@ public final class TrainingLoop {
     }
 
     private void initialise(NDManager root, Image shape) {
-        Engine.getInstance().setRandomSeed(seedOf(settings.seed(), 0));
+        Seeds.WEIGHTS.seedEngine(settings.seed());
         model.block().initialize(root, DataType.FLOAT32, new Shape(1, shape.channels(), shape.height(),
                 shape.width()));
     }
@@ -149,8 +150,8 @@ public final class TrainingLoop {
     private EpochSteps trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
                                   Augmenter augmenter, long stepBefore, Progress bar,
                                   List<TrainingListener> active) {
-        Random rng = new Random(seedOf(settings.seed(), epoch));
-        Engine.getInstance().setRandomSeed(seedOf(settings.seed() ^ 0x5DEECE66DL, epoch));
+        Random rng = Seeds.TRAINING_BATCHES.random(settings.seed(), epoch);
+        Seeds.TRAINING_DROPOUT.seedEngine(settings.seed(), epoch);
         List<Sample> order = new ArrayList<>(train);
         Collections.shuffle(order, rng);
         LossMeans sum = new LossMeans();
@@ -214,8 +215,8 @@ public final class TrainingLoop {
         if (val.isEmpty()) {
             return sum.mean();
         }
-        Random rng = new Random(seedOf(settings.seed(), -1));
-        Engine.getInstance().setRandomSeed(seedOf(settings.seed(), -2));
+        Random rng = Seeds.VALIDATION_ANNOTATORS.random(settings.seed());
+        Seeds.VALIDATION_SAMPLING.seedEngine(settings.seed());
         for (int from = 0; from < val.size(); from += settings.batchSize()) {
             List<Sample> part = val.subList(from, Math.min(val.size(), from + settings.batchSize()));
             int[] drawn = new int[part.size()];
@@ -264,12 +265,5 @@ public final class TrainingLoop {
     /** Whether a run folder holds a resumable state. */
     public static boolean canResume(Path runDir) {
         return Files.isRegularFile(runDir.resolve(STATE)) && Files.isRegularFile(runDir.resolve(LAST));
-    }
-
-    static int seedOf(long seed, int salt) {
-        long z = seed * 0x9E3779B97F4A7C15L + salt * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) (z ^ (z >>> 31));
     }
 }

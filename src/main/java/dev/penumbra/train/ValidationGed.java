@@ -1,16 +1,13 @@
 package dev.penumbra.train;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Ged;
-import dev.penumbra.metric.Overlap;
-import dev.penumbra.model.Batch;
 import dev.penumbra.model.ProbabilisticSegmenter;
-import dev.penumbra.model.SampledPrediction;
+import dev.penumbra.model.Sampler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,9 @@ import java.util.Random;
 /**
  * The mean GED@16 over a validation set (paper estimator unless the run's settings name another), the paper's
  * criterion for choosing dropout p and beta, and the mean sample diversity of the same samples (E[1 - IoU] between
- * samples, pairs i = j included except with the unbiased estimator). Sampling and the annotation draws are seeded from the run seed, so epochs and runs compare.
+ * samples, pairs i = j included except with the unbiased estimator). Sampling ({@link Seeds#VALIDATION_GED_SAMPLING})
+ * and the annotation draws ({@link Seeds#VALIDATION_GED_DRAWS}) are seeded from the run seed, so epochs and runs
+ * compare.
  */
 public final class ValidationGed {
 
@@ -50,29 +49,24 @@ public final class ValidationGed {
     }
 
     Scores mean(List<Sample> val, ParameterStore ps, NDManager root, int batchSize) {
-        Engine.getInstance().setRandomSeed(TrainingLoop.seedOf(seed, -3));
-        Random rng = new Random(TrainingLoop.seedOf(seed, -4));
-        int n = TrainSettings.GED_SAMPLES;
+        Sampler sampler = new Sampler(model, ps, root, batchSize, Seeds.VALIDATION_GED_SAMPLING.of(seed));
+        Random rng = Seeds.VALIDATION_GED_DRAWS.random(seed);
+        int n = Sampler.DEFAULT_SAMPLES;
+        List<Ged.Result> results = new ArrayList<>(val.size());
+        sampler.sample(val, n, (part, prediction) -> {
+            long[] labels = prediction.masks().toLongArray();
+            int pixels = part.get(0).image().height() * part.get(0).image().width();
+            for (int b = 0; b < part.size(); b++) {
+                List<byte[]> annotations = part.get(b).masks().stream().map(Mask::pixels).toList();
+                results.add(Ged.compute(Sampler.foregroundMasks(labels, b, part.size(), pixels, n), annotations,
+                        estimator, rng));
+            }
+        });
         double sum = 0;
         double diversity = 0;
-        for (int from = 0; from < val.size(); from += batchSize) {
-            List<Sample> part = val.subList(from, Math.min(val.size(), from + batchSize));
-            try (NDManager sub = root.newSubManager()) {
-                Batch batch = new Batch(sub, part, new int[part.size()]);
-                NDArray masks = SampledPrediction.draw(model, ps, batch.images(), n).masks();
-                long[] labels = masks.toLongArray(); // n x B x 1 x H x W
-                int pixels = part.get(0).image().height() * part.get(0).image().width();
-                for (int b = 0; b < part.size(); b++) {
-                    List<byte[]> samples = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        samples.add(Overlap.foreground(labels, (i * part.size() + b) * pixels, pixels));
-                    }
-                    List<byte[]> annotations = part.get(b).masks().stream().map(Mask::pixels).toList();
-                    Ged.Result r = Ged.compute(samples, annotations, estimator, rng);
-                    sum += r.ged();
-                    diversity += r.sampleDiversity();
-                }
-            }
+        for (Ged.Result r : results) {
+            sum += r.ged();
+            diversity += r.sampleDiversity();
         }
         return new Scores(sum / val.size(), diversity / val.size());
     }

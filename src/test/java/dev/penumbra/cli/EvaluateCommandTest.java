@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.evaluate.Metric;
 import dev.penumbra.io.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -188,7 +189,7 @@ class EvaluateCommandTest {
         var section = dev.penumbra.report.EvaluationSections.read(eval);
         JsonNode summary = Json.MAPPER.readTree(eval.resolve("summary.json").toFile());
         assertThat(section.evaluation().summaries()).hasSize(2);
-        assertThat(section.evaluation().summaries().get(1).means().get("ged@16").estimate())
+        assertThat(section.evaluation().summaries().get(1).means().get(Metric.GED.at(16)).estimate())
                 .isEqualTo(summary.get(1).get("means").get("ged@16").get("estimate").asDouble());
         assertThat(section.evaluation().comparisons().get(0).twoSample().alternative())
                 .isEqualTo(dev.penumbra.stats.TTest.Alternative.TWO_SIDED);

@@ -80,8 +80,6 @@ class GedAllPairsReferenceTest {
         assertThat(Ged.Estimator.parse("ALL_PAIRS")).isEqualTo(Ged.Estimator.ALL_PAIRS);
         assertThat(Ged.Estimator.parse("Paper")).isEqualTo(Ged.Estimator.PAPER);
         assertThat(Ged.Estimator.ALL_PAIRS.toString()).isEqualTo("all-pairs");
-        assertThat(Ged.Estimator.ALL_PAIRS.metricSuffix()).isEqualTo("_all_pairs");
-        assertThat(Ged.Estimator.PAPER.metricSuffix()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ged.Estimator.parse("v-stat"))
                 .isInstanceOf(dev.penumbra.InputException.class)
                 .hasMessageContaining("'v-stat'").hasMessageContaining("all-pairs");
