@@ -71,9 +71,6 @@ public final class ActiveCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
     Float lr;
 
-    @Option(names = "--resume", description = "Continue the experiment in --out after its last finished round.")
-    boolean resume;
-
     @Mixin
     TrainingOptions common;
 
@@ -99,7 +96,7 @@ public final class ActiveCommand implements Callable<Integer> {
         ActiveResult result;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
-            result = ActiveExperiment.run(settings, base, dataset, out, resume, device,
+            result = ActiveExperiment.run(settings, base, dataset, out, common.resume, device,
                     common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
             Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
                     Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);

@@ -81,12 +81,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         String data = common.data.orNull();
         Path out = common.out.get();
-        int samples = common.sampling.samples();
-        int batchSize = common.sampling.batchSize();
         long seed = common.seed.get();
         Instant started = Instant.now();
-        EvaluationSettings settings = new EvaluationSettings(samples, gedCounts,
-                EvaluationSettings.parsePixels(pixels), bootstrap, bins, batchSize, seed, common.estimator.get());
+        EvaluationSettings settings = new EvaluationSettings(common.sampling.samples(), gedCounts,
+                EvaluationSettings.parsePixels(pixels), bootstrap, bins, common.sampling.batchSize(), seed,
+                common.estimator.get());
         Split which = Split.parse(split);
         Device device = common.engine.apply();
         String title = name != null ? name : FileTrees.nameOf(data != null ? data

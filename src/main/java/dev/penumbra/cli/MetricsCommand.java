@@ -94,8 +94,8 @@ public final class MetricsCommand implements Runnable {
         @Option(names = "--samples-glob", paramLabel = "GLOB", defaultValue = "*.png", description = "Which files of a samples folder are samples (default: ${DEFAULT-VALUE}; 'sample_*.png' for the output of penumbra predict).")
         String samplesGlob;
 
-        @Option(names = "--json", description = "Print the result as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Spec
         CommandSpec spec;
@@ -104,7 +104,7 @@ public final class MetricsCommand implements Runnable {
         public Integer call() {
             GedReport report = evaluate(samples, annotations, samplesGlob, estimator.get(), seedOption.get());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? Json.toString(report) + System.lineSeparator() : table(report));
+            out.println(json.render(report, table(report).stripTrailing()));
             out.flush();
             return 0;
         }

@@ -5,6 +5,7 @@ import dev.penumbra.stats.CsvTable;
 import dev.penumbra.stats.RmCorr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
             times: r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."""})
 final class StatsRmCorrCommand implements Callable<Integer> {
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV table with a header line.")
-    Path csv;
+    @Mixin
+    CsvOption csv;
 
     @Option(names = "--x", required = true, paramLabel = "COLUMN", description = "First measurement (numbers).")
     String x;
@@ -32,18 +33,18 @@ final class StatsRmCorrCommand implements Callable<Integer> {
     @Option(names = "--subject", required = true, paramLabel = "COLUMN", description = "Who was measured (labels).")
     String subject;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        CsvTable table = CsvTable.read(csv);
+        CsvTable table = CsvTable.read(csv.get());
         RmCorr.Result result = RmCorr.compute(table.numbers(x, "--x"), table.numbers(y, "--y"),
                 table.strings(subject, "--subject"));
-        spec.commandLine().getOut().println(json ? Json.toString(result) : result.toText());
+        spec.commandLine().getOut().println(json.render(result, result.toText()));
         return 0;
     }
 }

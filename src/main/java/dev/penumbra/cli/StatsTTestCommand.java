@@ -7,6 +7,7 @@ import dev.penumbra.stats.TTest;
 import dev.penumbra.stats.TwoGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,8 +24,8 @@ import java.util.concurrent.Callable;
             matched by --pair (e.g. the image id)."""})
 final class StatsTTestCommand implements Callable<Integer> {
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV table with a header line.")
-    Path csv;
+    @Mixin
+    CsvOption csv;
 
     @Option(names = "--value", required = true, paramLabel = "COLUMN", description = "The values to compare (numbers).")
     String value;
@@ -48,8 +49,8 @@ final class StatsTTestCommand implements Callable<Integer> {
     @Option(names = "--pair", paramLabel = "COLUMN", description = "Pair id (e.g. image id), once per group; needs --paired.")
     String pair;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -65,7 +66,7 @@ final class StatsTTestCommand implements Callable<Integer> {
         }
         TTest.Alternative alt = TTest.Alternative.parse(alternative);
         TwoGroups groups = new TwoGroups(value, group, a, b);
-        CsvTable table = CsvTable.read(csv);
+        CsvTable table = CsvTable.read(csv.get());
         TTest.Result result;
         if (paired) {
             TwoGroups.Samples s = groups.paired(table, pair);
@@ -74,7 +75,7 @@ final class StatsTTestCommand implements Callable<Integer> {
             TwoGroups.Samples s = groups.unpaired(table);
             result = TTest.twoSample(s.a(), s.b(), alt);
         }
-        spec.commandLine().getOut().println(json ? Json.toString(result) : result.toText());
+        spec.commandLine().getOut().println(json.render(result, result.toText()));
         return 0;
     }
 }

@@ -30,20 +30,19 @@ import java.util.concurrent.Callable;
         description = {"Train a model into a new run folder.", """
             %n\
             Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on \
-            validation loss, and writes best and last checkpoints, a metrics log and provenance."""})
+            validation loss, and writes best and last checkpoints, a metrics log and provenance.%n\
+            %n\
+            --resume continues the run in --out from its last checkpoint, with the settings and data it was \
+            started with: 'train --resume --out DIR' is enough. Any option that defines the run (--model, \
+            --data, --lr, --max-steps, --size, ...) must be left out or repeat the run's value; only \
+            --threads, --device and --quiet may change. Refused when the data's files changed since the run \
+            started."""})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES} (required"
-            + " unless --resume).",
+            + " unless --common.resume).",
             completionCandidates = ModelNames.class)
     String model;
-
-    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint, with the"
-            + " settings and data it was started with: 'train --resume --out DIR' is enough. Any option that"
-            + " defines the run (--model, --data, --lr, --max-steps, --size, ...) must be left out or repeat the run's"
-            + " value; only --threads, --device and --quiet may change. Refused when the data's files changed"
-            + " since the run started.")
-    boolean resume;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
     Float lr;
@@ -86,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         Device device = common.run.engine.apply();
         RunSpec run;
         Dataset dataset;
-        if (resume) {
+        if (common.resume) {
             run = TrainRun.readSpec(out);
             Set<String> given = givenOptions();
             if (!ResumeCheck.MAY_CHANGE.containsAll(given)) {
@@ -108,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
                 run.data(), dataset.split(dev.penumbra.data.Split.TRAIN).size(),
                 dataset.split(dev.penumbra.data.Split.VAL).size(), out);
         TrainingOutcome outcome = TrainRun.run(run, dataset, out, device,
-                common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, resume);
+                common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, common.resume);
         spec.commandLine().getOut().printf("done: %d steps, best validation loss %.4f at epoch %d%s; run in %s%n",
                 outcome.steps(), outcome.bestLoss(), outcome.bestEpoch(),
                 outcome.stoppedEarly() ? " (early stop)" : "", out);

@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
             Trains one run per point of the grid into OUT/<point>/ with the preset's settings (early \
             stopping included), measures each best checkpoint's mean GED@16 on the validation split, and \
             writes OUT/results.csv and OUT/tune.json with the winner marked. Example: --model mcdropout \
-            --grid dropout=0.3,0.5,0.7; several --grid options make a full grid."""})
+            --grid dropout=0.3,0.5,0.7; several --grid options make a full grid. --resume completes an \
+            earlier tuning of the same grid in --out: finished points are not retrained."""})
 public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
@@ -55,9 +56,6 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Cap on gradient updates per run; 0 = none (default).")
     long maxSteps;
-
-    @Option(names = "--resume", description = "Complete an earlier tuning in --out: finished points are not retrained.")
-    boolean resume;
 
     @Mixin
     TrainingOptions common;
@@ -81,7 +79,7 @@ public final class TuneCommand implements Callable<Integer> {
         Tuning.Summary summary;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
-            if (resume) {
+            if (common.resume) {
                 if (!Files.isDirectory(out)) {
                     throw new InputException("--resume: " + out + " does not exist");
                 }
