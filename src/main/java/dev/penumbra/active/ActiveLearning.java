@@ -80,7 +80,7 @@ public final class ActiveLearning {
             if (Acquisitions.get(name).needsSampleVariety() && model.distinctSamples() == 1) {
                 throw new InputException("--strategies " + name + " is undefined for --model " + base.model()
                         + ": its mutual information is 0 for every image because the model has one sample;"
-                        + " use a model that samples (ensemble, mcdropout, punet) or another strategy");
+                        + " use a model that samples (ensemble, mcdropout, punet, tta) or another strategy");
             }
         }
     }

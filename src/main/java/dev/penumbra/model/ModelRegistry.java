@@ -18,6 +18,7 @@ public final class ModelRegistry {
         register(new Ensemble.Factory());
         register(new McDropoutUNet.Factory());
         register(new ProbabilisticUNet.Factory());
+        register(new TtaUNet.Factory());
     }
 
     private ModelRegistry() {
