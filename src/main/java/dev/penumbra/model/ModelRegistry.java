@@ -18,6 +18,7 @@ public final class ModelRegistry {
         register(new Ensemble.Factory());
         register(new McDropoutUNet.Factory());
         register(new ProbabilisticUNet.Factory());
+        register(new StochasticSegmentationNetwork.Factory());
     }
 
     private ModelRegistry() {
