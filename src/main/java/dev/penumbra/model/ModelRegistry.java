@@ -19,6 +19,7 @@ public final class ModelRegistry {
         register(new McDropoutUNet.Factory());
         register(new ProbabilisticUNet.Factory());
         register(new TtaUNet.Factory());
+        register(new StochasticSegmentationNetwork.Factory());
     }
 
     private ModelRegistry() {
