@@ -10,7 +10,8 @@ public final class DivergenceCheck implements TrainingListener {
     public static final double EXPLODED = 1e4;
 
     @Override
-    public void onStep(long step, double loss) {
+    public void onStep(TrainingContext context, double loss) {
+        long step = context.step();
         if (!Double.isFinite(loss) || loss > EXPLODED) {
             throw new TrainingDivergedException("training diverged at step " + step + ": the loss "
                     + (Double.isFinite(loss) ? "exploded to " + loss : "became " + loss)

@@ -4,38 +4,27 @@ import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes the per-epoch metrics as {@code metrics.csv} and {@code metrics.jsonl}, rewritten atomically each epoch.
+ * Writes the per-epoch metrics as {@code metrics.csv} and {@code metrics.jsonl}, rewritten atomically whenever the loop
+ * persists its state (so a resumed run's log continues from its state).
  * The CSV has the columns {@code epoch, step, train_loss, val_loss, val_ged, val_diversity}, then
  * {@code train_<term>, val_<term>} for each named loss term the model reports (the Prob. U-Net's
  * {@code reconstruction} and {@code kl}), then {@code best, seconds}. Values not measured are empty.
  */
 public final class MetricsLog implements TrainingListener {
 
-    private final Path folder;
-    private final List<EpochRecord> records = new ArrayList<>();
-
-    /** @param previous records of an earlier, resumed part of the same run */
-    public MetricsLog(Path folder, List<EpochRecord> previous) {
-        this.folder = folder;
-        records.addAll(previous);
+    /** Rewrites both files with every epoch of the run so far (those of a resumed earlier part included). */
+    @Override
+    public void onPersist(TrainingContext context, List<EpochRecord> finished) {
+        write(context.runDir(), context.state().records());
     }
 
-    @Override
-    public void onEpoch(EpochRecord r) {
-        onEpochs(List.of(r));
-    }
-
-    /** Adds the epochs and rewrites both files once. */
-    @Override
-    public void onEpochs(List<EpochRecord> finished) {
-        records.addAll(finished);
+    private static void write(Path folder, List<EpochRecord> records) {
         Set<String> terms = new LinkedHashSet<>();
         for (EpochRecord e : records) {
             terms.addAll(e.trainTerms().keySet());
@@ -65,9 +54,5 @@ public final class MetricsLog implements TrainingListener {
     /** Six decimals, or empty for a value not measured (NaN). */
     private static String number(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
-    }
-
-    public List<EpochRecord> records() {
-        return List.copyOf(records);
     }
 }

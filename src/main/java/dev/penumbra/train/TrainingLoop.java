@@ -11,7 +11,6 @@ import dev.penumbra.config.Seeds;
 import dev.penumbra.data.Image;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.Augmenter;
-import dev.penumbra.io.Json;
 import dev.penumbra.io.Progress;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.Loss;
@@ -26,8 +25,10 @@ import java.util.Random;
 
 /**
  * The one training loop for every model: Adam, shuffled mini-batches with augmentation and a random annotator per
- * image, validation loss after each epoch, early stopping, best and last checkpoints, a metrics log, and exact
- * resumption. Models differ only in {@link ProbabilisticSegmenter#loss}.
+ * image, validation loss after each epoch, and exact resumption. Models differ only in
+ * {@link ProbabilisticSegmenter#loss}. The work that spans the loop lives in {@link TrainingListener}s (DJL's
+ * {@code EasyTrain} idea): {@link TrainingListener#standard} gives every run its divergence check, validation GED,
+ * early stopping, best and last checkpoints and metrics log; {@link #addListener} adds more.
  *
  * <p>Every epoch draws its batch order, augmentation, annotators and dropout from a seed derived from the run seed
  * and the epoch number, so a run resumed after epoch e continues with exactly the numbers of an uninterrupted run.
@@ -45,14 +46,13 @@ public final class TrainingLoop {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private Progress.Factory progress = Progress.Factory.QUIET;
     private int persistEvery = 1;
-    private int persistedRecords;
-    private int persistedEpoch;
 
+    /** A loop with the {@linkplain TrainingListener#standard standard listeners} of {@code settings}. */
     public TrainingLoop(ProbabilisticSegmenter model, TrainSettings settings, Device device) {
         this.model = model;
         this.settings = settings;
         this.device = device;
-        listeners.add(new DivergenceCheck());
+        listeners.addAll(TrainingListener.standard(settings));
     }
 
     public TrainingLoop optProgress(Progress.Factory factory) {
@@ -90,51 +90,48 @@ public final class TrainingLoop {
         try (NDManager root = NDManager.newBaseManager(device)) {
             initialise(root, shape);
             Adam adam = new Adam(settings.learningRate());
-            TrainingState state = TrainingState.start();
-            if (resume) {
-                state = Json.readFile(runDir.resolve(STATE), TrainingState.class, "the state of a training run",
-                        "penumbra train");
-                Checkpoint.load(runDir.resolve(LAST), model.block(), adam, root);
-                // loaded arrays replace the initialised ones and do not carry the gradient flag
-                for (var p : model.block().getParameters()) {
-                    if (p.getValue().requiresGradient()) {
-                        p.getValue().getArray().setRequiresGradient(true);
-                    }
-                }
-            }
-            persistedRecords = state.records().size();
-            persistedEpoch = state.epoch();
-            List<TrainingListener> active = new ArrayList<>(listeners);
-            active.add(new MetricsLog(runDir, state.records()));
-            ParameterStore ps = new ParameterStore(root, false);
+            TrainingState state = resume ? Checkpointing.restore(runDir, model, adam, root) : TrainingState.start();
+            TrainingContext context = new TrainingContext(model, settings, runDir, root, adam, val, state);
+            listeners.forEach(l -> l.onTrainingBegin(context));
             Augmenter augmenter = new Augmenter(settings.augmentation());
-            int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
-            long totalSteps = settings.maxSteps() > 0
-                    ? Math.min(settings.maxSteps(), (long) stepsPerEpoch * settings.maxEpochs())
-                    : (long) stepsPerEpoch * settings.maxEpochs();
-            try (Progress bar = progress.start(model.name(), totalSteps)) {
+            try (Progress bar = progress.start(model.name(), totalSteps(train.size()))) {
                 for (int i = 0; i < state.step(); i++) {
                     bar.step("resumed");
                 }
-                while (!state.finished()) {
-                    int epoch = state.epoch() + 1;
-                    EpochSteps done = trainEpoch(epoch, train, ps, root, adam, augmenter, state.step(), bar, active);
-                    Loss.Values valLoss = validate(val, ps, root);
-                    ValidationGed.Scores valGed = settings.gedEvery() > 0 && epoch % settings.gedEvery() == 0
-                            ? new ValidationGed(model, settings.seed(), settings.gedEstimator()).mean(val, ps, root, settings.batchSize())
-                            : new ValidationGed.Scores(Double.NaN, Double.NaN);
-                    state = advance(state, epoch, done, valLoss, valGed, started, runDir, adam, active);
+                while (!context.state().finished()) {
+                    runEpoch(context, train, augmenter, bar, started);
                 }
             } catch (TrainingDivergedException e) {
-                throw new TrainingDivergedException(e, persistedEpoch > 0
-                        ? "The checkpoint of epoch " + persistedEpoch + ", the last written before the divergence, is"
-                                + " kept in " + runDir.resolve("checkpoints") + "."
+                throw new TrainingDivergedException(e, context.persistedEpoch() > 0
+                        ? "The checkpoint of epoch " + context.persistedEpoch() + ", the last written before the"
+                                + " divergence, is kept in " + runDir.resolve("checkpoints") + "."
                         : "No epoch had finished, so no checkpoint was written.");
             }
-            return new TrainingOutcome(state.records(), state.bestEpoch(), state.bestLoss(), state.step(),
-                    settings.patience() > 0 && state.epochsSinceBest() >= settings.patience(),
-                    (System.nanoTime() - started) / 1e9);
+            TrainingState end = context.state();
+            return new TrainingOutcome(end.records(), end.bestEpoch(), end.bestLoss(), end.step(),
+                    context.stopRequested(), (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** Gradient updates the run will make in all, for the progress bar. */
+    private long totalSteps(int trainImages) {
+        int stepsPerEpoch = (trainImages + settings.batchSize() - 1) / settings.batchSize();
+        return settings.maxSteps() > 0
+                ? Math.min(settings.maxSteps(), (long) stepsPerEpoch * settings.maxEpochs())
+                : (long) stepsPerEpoch * settings.maxEpochs();
+    }
+
+    /** One epoch: the updates, the validation loss, the record, the decision to stop, and persisting. */
+    private void runEpoch(TrainingContext context, List<Sample> train, Augmenter augmenter, Progress bar,
+                          long started) {
+        int epoch = context.state().epoch() + 1;
+        context.startEpoch(epoch);
+        Loss.Values trainLoss = trainEpoch(epoch, train, context, augmenter, bar);
+        context.validated(validate(context.validation(), context.parameters(), context.manager()));
+        listeners.forEach(l -> l.onValidation(context));
+        EpochRecord record = advance(context, trainLoss, started);
+        listeners.forEach(l -> l.onEpoch(context, record));
+        endEpoch(context);
     }
 
     private void initialise(NDManager root, Image shape) {
@@ -143,21 +140,16 @@ public final class TrainingLoop {
                 shape.width()));
     }
 
-    /** The mean training loss of an epoch (total and terms) and the gradient updates counted after it. */
-    private record EpochSteps(Loss.Values mean, long step) {
-    }
-
-    private EpochSteps trainEpoch(int epoch, List<Sample> train, ParameterStore ps, NDManager root, Adam adam,
-                                  Augmenter augmenter, long stepBefore, Progress bar,
-                                  List<TrainingListener> active) {
+    /** @return the mean training loss of the epoch, total and terms */
+    private Loss.Values trainEpoch(int epoch, List<Sample> train, TrainingContext context, Augmenter augmenter,
+                                   Progress bar) {
         Random rng = Seeds.TRAINING_BATCHES.random(settings.seed(), epoch);
         Seeds.TRAINING_DROPOUT.seedEngine(settings.seed(), epoch);
         List<Sample> order = new ArrayList<>(train);
         Collections.shuffle(order, rng);
         LossMeans sum = new LossMeans();
-        long step = stepBefore;
         for (int from = 0; from < order.size(); from += settings.batchSize()) {
-            if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
+            if (settings.maxSteps() > 0 && context.step() >= settings.maxSteps()) {
                 break;
             }
             List<Sample> batchSamples = new ArrayList<>();
@@ -167,20 +159,21 @@ public final class TrainingLoop {
                 drawn[b] = rng.nextInt(s.annotators());
                 batchSamples.add(s);
             }
-            Loss.Values loss = step(batchSamples, drawn, ps, root, adam);
-            step++;
-            for (TrainingListener l : active) {
-                l.onStep(step, loss.total());
+            Loss.Values loss = step(batchSamples, drawn, context);
+            context.stepped();
+            for (TrainingListener l : listeners) {
+                l.onStep(context, loss.total());
             }
             sum.add(loss, 1);
             bar.step(String.format("epoch %d loss %.4f", epoch, loss.total()));
         }
-        return new EpochSteps(sum.mean(), step);
+        return sum.mean();
     }
 
-    private Loss.Values step(List<Sample> samples, int[] drawn, ParameterStore ps, NDManager root, Adam adam) {
-        try (NDManager sub = root.newSubManager()) {
-            return gradientStep(model, new Batch(sub, samples, drawn), ps, adam, root);
+    private Loss.Values step(List<Sample> samples, int[] drawn, TrainingContext context) {
+        try (NDManager sub = context.manager().newSubManager()) {
+            return gradientStep(model, new Batch(sub, samples, drawn), context.parameters(), context.optimiser(),
+                    context.manager());
         }
     }
 
@@ -230,36 +223,40 @@ public final class TrainingLoop {
         return sum.mean();
     }
 
-    private TrainingState advance(TrainingState s, int epoch, EpochSteps done, Loss.Values val,
-                                  ValidationGed.Scores valGed, long started, Path runDir, Adam adam,
-                                  List<TrainingListener> active) {
+    /** The epoch's record; the context's state then counts the epoch, not yet marked finished. */
+    private EpochRecord advance(TrainingContext context, Loss.Values train, long started) {
+        TrainingState s = context.state();
+        Loss.Values val = context.validationLoss();
         double valLoss = val.total();
-        long step = done.step();
+        int epoch = context.epoch();
         boolean best = valLoss < s.bestLoss() || s.bestEpoch() == 0;
-        EpochRecord record = new EpochRecord(epoch, step, done.mean().total(), valLoss, valGed.ged(),
-                valGed.diversity(), done.mean().terms(), val.terms(), best, (System.nanoTime() - started) / 1e9);
+        EpochRecord record = new EpochRecord(epoch, context.step(), train.total(), valLoss,
+                context.validationGed(), context.validationDiversity(), train.terms(), val.terms(), best,
+                (System.nanoTime() - started) / 1e9);
         List<EpochRecord> records = new ArrayList<>(s.records());
         records.add(record);
-        int since = best ? 0 : s.epochsSinceBest() + 1;
-        boolean finished = epoch >= settings.maxEpochs()
-                || (settings.maxSteps() > 0 && step >= settings.maxSteps())
-                || (settings.patience() > 0 && since >= settings.patience());
-        TrainingState next = new TrainingState(epoch, step, best ? epoch : s.bestEpoch(),
-                best ? valLoss : s.bestLoss(), since, records, finished);
-        if (best) {
-            Checkpoint.save(runDir.resolve(BEST), model.block(), null);
+        context.advance(new TrainingState(epoch, context.step(), best ? epoch : s.bestEpoch(),
+                best ? valLoss : s.bestLoss(), best ? 0 : s.epochsSinceBest() + 1, records, false));
+        return record;
+    }
+
+    /** Marks the run finished when its epochs or steps are spent or a listener asked to stop, and persists. */
+    private void endEpoch(TrainingContext context) {
+        TrainingState s = context.state();
+        boolean finished = s.epoch() >= settings.maxEpochs()
+                || (settings.maxSteps() > 0 && s.step() >= settings.maxSteps())
+                || context.stopRequested();
+        if (finished) {
+            context.advance(s.asFinished());
         }
-        if (finished || epoch % persistEvery == 0) {
-            Checkpoint.save(runDir.resolve(LAST), model.block(), adam);
-            Json.write(runDir.resolve(STATE), next);
-            List<EpochRecord> fresh = records.subList(persistedRecords, records.size());
-            for (TrainingListener l : active) {
-                l.onEpochs(fresh);
+        if (finished || s.epoch() % persistEvery == 0) {
+            List<EpochRecord> fresh = s.records().stream().filter(r -> r.epoch() > context.persistedEpoch())
+                    .toList();
+            for (TrainingListener l : listeners) {
+                l.onPersist(context, fresh);
             }
-            persistedRecords = records.size();
-            persistedEpoch = epoch;
+            context.persisted();
         }
-        return next;
     }
 
     /** Whether a run folder holds a resumable state. */

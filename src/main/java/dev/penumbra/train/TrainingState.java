@@ -20,4 +20,9 @@ public record TrainingState(int epoch, long step, int bestEpoch, double bestLoss
     public static TrainingState start() {
         return new TrainingState(0, 0, 0, Double.POSITIVE_INFINITY, 0, List.of(), false);
     }
+
+    /** @return this state, marked as the end of the run */
+    public TrainingState asFinished() {
+        return new TrainingState(epoch, step, bestEpoch, bestLoss, epochsSinceBest, records, true);
+    }
 }

@@ -111,7 +111,7 @@ class TrainingLoopTest {
         TrainingOutcome out = new TrainingLoop(model("softmax"), s, Device.cpu()).optPersistEvery(3)
                 .addListener(new TrainingListener() {
                     @Override
-                    public void onEpochs(List<EpochRecord> records) {
+                    public void onPersist(TrainingContext context, List<EpochRecord> records) {
                         calls.add(records.size());
                     }
                 }).fit(data, List.of(), run, false);
@@ -206,9 +206,9 @@ class TrainingLoopTest {
     private static TrainingListener failAt(long step) {
         return new TrainingListener() {
             @Override
-            public void onStep(long s, double loss) {
-                if (s == step) {
-                    throw new TrainingDivergedException("training diverged at step " + s + ": the loss became NaN.");
+            public void onStep(TrainingContext context, double loss) {
+                if (context.step() == step) {
+                    throw new TrainingDivergedException("training diverged at step " + step + ": the loss became NaN.");
                 }
             }
         };
