@@ -35,11 +35,6 @@ public final class McDropoutUNet extends SingleUNet {
     }
 
     @Override
-    public int distinctSamples() {
-        return UNBOUNDED;
-    }
-
-    @Override
     public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
         Shape s = images.getShape();
         NDArray repeated = Sampling.repeat(images, n);

@@ -22,8 +22,10 @@ public interface ProbabilisticSegmenter {
     /** Number of classes C (2 for binary segmentation). */
     int classes();
 
-    /** How many distinct samples the model can give: 1, M (ensemble size) or {@link #UNBOUNDED}. */
-    int distinctSamples();
+    /** How many distinct samples the model can give: 1, M (ensemble size) or {@link #UNBOUNDED} (the default). */
+    default int distinctSamples() {
+        return UNBOUNDED;
+    }
 
     /**
      * The loss of one batch, to be minimised, with its named terms where it has several.

@@ -62,11 +62,6 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
     }
 
     @Override
-    public int distinctSamples() {
-        return UNBOUNDED;
-    }
-
-    @Override
     public Loss loss(ParameterStore ps, Batch batch, boolean training) {
         NDArray x = batch.images();
         NDArray labels = batch.drawnLabels();

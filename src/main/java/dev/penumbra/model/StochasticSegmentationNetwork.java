@@ -96,11 +96,6 @@ public final class StochasticSegmentationNetwork implements ProbabilisticSegment
         return net.config.classes();
     }
 
-    @Override
-    public int distinctSamples() {
-        return UNBOUNDED;
-    }
-
     /** The Monte-Carlo negative log-likelihood of the drawn annotator's labels, in nats per (weighted) pixel. */
     @Override
     public Loss loss(ParameterStore ps, Batch batch, boolean training) {
