@@ -14,6 +14,7 @@ import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.model.Sampler;
 import dev.penumbra.train.RunSpec;
+import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainSettings;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingLoop;
@@ -37,9 +38,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs an active-learning experiment: for every seed, the same random initial set for every strategy; each round
- * trains the model from scratch on the labelled images for a fixed number of steps, measures it on the test split,
- * scores the unlabelled pool and labels the images the strategy picks. Only unlabelled images can be picked, each
- * once. Every finished round leaves a manifest; a rerun with {@code resume} skips finished rounds.
+ * trains the model from scratch on the labelled images for a fixed number of steps (through {@link TrainRun}, as
+ * {@code penumbra train} does, into the round's {@code run/} folder with its provenance), measures it on the test
+ * split, scores the unlabelled pool and labels the images the strategy picks. Only unlabelled images can be picked,
+ * each once. Every finished round leaves a manifest; a rerun with {@code resume} skips finished rounds.
  */
 public final class ActiveLearning {
 
@@ -187,14 +189,15 @@ public final class ActiveLearning {
         RunSpec spec = new RunSpec(base.model(), base.settings(), new TrainSettings(t.batchSize(), t.learningRate(),
                 Integer.MAX_VALUE, settings.steps(), 0, trainingSeed, t.augmentation(), 0), base.data(),
                 base.dataOptions(), base.preset(), base.channels(), base.height(), base.width());
-        Json.write(runDir.resolve(RunSpec.FILE), spec);
         List<Sample> train = labelled.stream().map(byId::get).toList();
-        ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
         String task = String.format(Locale.ROOT, "%s seed %d round %d/%d", acquisition.name(), seed, round,
                 settings.rounds());
         Progress.Factory roundProgress = (name, total) -> progress.start(task + " " + name, total);
-        new TrainingLoop(model, spec.training(), device).optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE)
-                .fit(train, List.of(), runDir, false);
+        // a round trains for a fixed number of steps on a few images without validation: many tiny epochs, so it
+        // persists only at the end (a round is rerun whole after an interruption)
+        new TrainRun(spec, runDir, device)
+                .optLoop(loop -> loop.optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE))
+                .fit(train, List.of(), false);
         try (TrainedModel trained = TrainedModel.load(runDir, device, TrainingLoop.LAST)) {
             Sampler sampler = trained.sampler(t.batchSize(), Seeds.ACTIVE_SAMPLING.of(trainingSeed));
             TestMetrics.Values test = TestMetrics.compute(sampler, dataset.split(Split.TEST), Sampler.DEFAULT_SAMPLES,

@@ -6,6 +6,7 @@ import dev.penumbra.config.Provenance;
 import dev.penumbra.data.DataFingerprint;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
+import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
@@ -21,12 +22,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * A training run in its folder: {@code run.json} (how to rebuild it), the fingerprint of its data, checkpoints, the
  * metrics log and provenance. A new run never writes into a folder that already holds something; {@code resume}
- * continues the folder's run, on the same data.
+ * continues the folder's run, on the same data. {@code penumbra train}, tuning, the study and every round of active
+ * learning train through here, so every trained model has the same files and checks.
  */
 public final class TrainRun {
 
@@ -35,12 +38,41 @@ public final class TrainRun {
     /** The {@link DataFingerprint} of the run's data when it started; runs from before it have none. */
     public static final String DATA_FINGERPRINT = "data-fingerprint.json";
 
-    private TrainRun() {
+    private final RunSpec spec;
+    private final Path out;
+    private final Device device;
+    private UnaryOperator<TrainingLoop> loopOptions = UnaryOperator.identity();
+
+    /** A run of {@code spec} into the folder {@code out}, trained on {@code device}. */
+    public TrainRun(RunSpec spec, Path out, Device device) {
+        this.spec = spec;
+        this.out = out;
+        this.device = device;
     }
 
-    /** Trains {@code spec} on {@code data}, writing into {@code out}. */
+    /**
+     * Sets the options of the run's {@link TrainingLoop} (progress, persisting, further listeners), e.g.
+     * {@code loop -> loop.optProgress(bar)}; default: the loop as it comes, quiet, persisting every epoch.
+     */
+    public TrainRun optLoop(UnaryOperator<TrainingLoop> options) {
+        this.loopOptions = options;
+        return this;
+    }
+
+    /** Trains {@code spec} on {@code data}'s training split, validating on its validation split, into {@code out}. */
     public static TrainingOutcome run(RunSpec spec, Dataset data, Path out, Device device, Progress.Factory progress,
                                       boolean resume) {
+        return new TrainRun(spec, out, device).optLoop(loop -> loop.optProgress(progress))
+                .fit(data.split(Split.TRAIN), data.split(Split.VAL), resume);
+    }
+
+    /**
+     * Trains on {@code train}, validating on {@code val} (images of the run's data, e.g. the labelled images of an
+     * active-learning round), and writes the run, its outcome and provenance.
+     *
+     * @param resume continue the run in the folder instead of starting one in an empty folder
+     */
+    public TrainingOutcome fit(List<Sample> train, List<Sample> val, boolean resume) {
         Instant started = Instant.now();
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out",
                 OutputFolder.Input.existing("--data", List.of(spec.data())))) {
@@ -57,8 +89,8 @@ public final class TrainRun {
             ProbabilisticSegmenter model = ModelRegistry.create(spec.model(), spec.settings());
             TrainingOutcome outcome;
             try {
-                outcome = new TrainingLoop(model, spec.training(), device).optProgress(progress)
-                        .fit(data.split(Split.TRAIN), data.split(Split.VAL), out, resume);
+                outcome = loopOptions.apply(new TrainingLoop(model, spec.training(), device))
+                        .fit(train, val, out, resume);
             } catch (TrainingDivergedException e) {
                 throw diverged(e, out, existed);
             }

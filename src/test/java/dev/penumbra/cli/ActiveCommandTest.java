@@ -128,6 +128,24 @@ class ActiveCommandTest {
     }
 
     @Test
+    void everyRoundTrainsThroughTheTrainPathAndSaysHowItsModelWasMade() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Path run = out.resolve("entropy-sum/seed_2/round_0" + round + "/run");
+            assertThat(run.resolve("run.json")).isRegularFile();
+            assertThat(run.resolve("outcome.json")).isRegularFile();
+            assertThat(run.resolve("data-fingerprint.json")).isRegularFile();
+            JsonNode provenance = Json.MAPPER.readTree(run.resolve("provenance.json").toFile());
+            assertThat(provenance.get("command").asText()).isEqualTo("train");
+            assertThat(provenance.at("/seeds/train").asLong())
+                    .isEqualTo(manifest(out, "entropy-sum", 2, round).get("trainingSeed").asLong());
+            assertThat(provenance.at("/config/training/maxSteps").asLong()).isEqualTo(6);
+            assertThat(Json.MAPPER.readTree(run.resolve("outcome.json").toFile()).get("steps").asLong())
+                    .isEqualTo(6);
+            assertThat(run.resolveSibling(".run.lock")).as("the round's claim is released").doesNotExist();
+        }
+    }
+
+    @Test
     void anInterruptedExperimentResumedEndsWithTheNumbersOfAnUninterruptedOne() throws Exception {
         Path copy = tmp.resolve("interrupted");
         Trees.copy(out, copy);
