@@ -102,9 +102,4 @@ public final class ModelOptions implements CommandLine.IModelTransformer {
         }
         return given;
     }
-
-    /** Whether {@code name} (e.g. {@code --beta}) is a model's own option. */
-    public static boolean isModelOption(String name) {
-        return name.startsWith("--") && owners().containsKey(name.substring(2));
-    }
 }

@@ -40,9 +40,4 @@ public record ModelSpec(UNetConfig backbone, float[] classWeights, ModelSettings
     public ModelSpec resolve(String modelName) {
         return model instanceof LegacySettings legacy ? legacy.upgrade(modelName, this) : this;
     }
-
-    /** The spec with its backbone's classes, for messages. */
-    public int classes() {
-        return backbone.classes();
-    }
 }
