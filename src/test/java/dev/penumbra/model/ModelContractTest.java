@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.Slow;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.metric.PixelUncertainty;
@@ -89,6 +90,7 @@ class ModelContractTest {
         }
     }
 
+    @Slow
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "ensemble", "mcdropout", "punet"})
     void lossFallsOnATinySet(String name, @TempDir Path run) {
@@ -104,6 +106,7 @@ class ModelContractTest {
         assertThat(last).as("%s: training loss after 12 epochs vs the first", name).isLessThan(0.7 * first);
     }
 
+    @Slow
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "ensemble", "mcdropout", "punet"})
     void multiClassRuns(String name, @TempDir Path run) {
