@@ -3,6 +3,7 @@ package dev.penumbra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.Slow;
 import dev.penumbra.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny experiment (all 6 strategies, 2 seeds, 2 rounds of 6 steps) run once and checked from its manifests. */
+@Slow
 class ActiveCommandTest {
 
     @TempDir

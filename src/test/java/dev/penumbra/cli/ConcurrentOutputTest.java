@@ -1,5 +1,6 @@
 package dev.penumbra.cli;
 
+import dev.penumbra.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two commands on one output folder at once: the second is refused and the first one's results are whole. */
+@Slow
 class ConcurrentOutputTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.Slow;
 import dev.penumbra.evaluate.Metric;
 import dev.penumbra.io.Json;
 import java.awt.image.BufferedImage;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two tiny runs trained once, evaluated together: the tables, the statistics, the figures and the report. */
+@Slow
 class EvaluateCommandTest {
 
     @TempDir

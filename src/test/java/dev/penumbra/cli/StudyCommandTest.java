@@ -2,6 +2,7 @@ package dev.penumbra.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penumbra.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny study (two models, 2 epochs, a 3-round active-learning run per model and strategy) run once. */
+@Slow
 class StudyCommandTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.penumbra.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.penumbra.Slow;
 import dev.penumbra.io.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class TuneCommandTest {
         return a.toArray(String[]::new);
     }
 
+    @Slow
     @Test
     void aTinyGridIsTrainedAndTheLowestValidationGedWins() throws Exception {
         Path out = tmp.resolve("tune");
@@ -71,6 +73,7 @@ class TuneCommandTest {
         assertThat(Json.MAPPER.readTree(out.resolve("tune.json").toFile()).get("results")).isEqualTo(results);
     }
 
+    @Slow
     @Test
     void aTuningInterruptedBeforeAPointsFirstEpochIsCompletedByResume() throws Exception {
         Path out = tmp.resolve("interrupted");

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.Slow;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.metric.PixelUncertainty;
@@ -95,6 +96,7 @@ class ModelContractTest {
         }
     }
 
+    @Slow
     @ParameterizedTest
     @MethodSource("dev.penumbra.model.TestModels#names")
     void lossFallsOnATinySet(String name, @TempDir Path run) {
@@ -110,6 +112,7 @@ class ModelContractTest {
         assertThat(last).as("%s: training loss after 12 epochs vs the first", name).isLessThan(0.7 * first);
     }
 
+    @Slow
     @ParameterizedTest
     @MethodSource("dev.penumbra.model.TestModels#names")
     void multiClassRuns(String name, @TempDir Path run) {

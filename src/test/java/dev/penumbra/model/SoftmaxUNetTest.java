@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.Slow;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.metric.PixelUncertainty;
@@ -56,6 +57,7 @@ class SoftmaxUNetTest {
         }
     }
 
+    @Slow
     @Test
     void lossFallsOnATinySet(@TempDir Path run) {
         List<Sample> train = TinySamples.squares(16, 32, 2, 1);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.Slow;
 import dev.penumbra.data.Image;
 import dev.penumbra.data.Mask;
 import dev.penumbra.data.Sample;
@@ -64,6 +65,7 @@ class CheckpointAndResumeTest {
         return new TrainSettings(4, 2e-3f, epochs, 0, 0, 13, AugmentationConfig.paper());
     }
 
+    @Slow
     @ParameterizedTest
     @ValueSource(strings = {"softmax", "mcdropout", "punet", "ensemble"})
     void resumedRunEqualsUninterruptedRun(String name, @TempDir Path tmp) throws Exception {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.penumbra.Slow;
 import dev.penumbra.data.Sample;
 import dev.penumbra.model.Batch;
 import dev.penumbra.model.ModelRegistry;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * allocates a few MB of intermediates; a leak of them would grow RSS by hundreds of MB over these steps (the Adam
  * leak this test found grew it by 1.5 GB over 400 steps).
  */
+@Slow
 class MemoryTest {
 
     @Test

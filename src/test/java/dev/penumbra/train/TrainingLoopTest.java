@@ -202,6 +202,30 @@ class TrainingLoopTest {
         assertThat(run.resolve(TrainingLoop.LAST)).isRegularFile();
     }
 
+    @Test
+    void aListenerSeesTheEpochsValidationLossAndItsStopRequestEndsTheRunAsFinished(@TempDir Path run) {
+        List<Sample> train = CheckpointAndResumeTest.blobs(8, 1);
+        TrainSettings s = new TrainSettings(4, 2e-3f, 10, 0, 0, 5, AugmentationConfig.none());
+        List<String> seen = new java.util.ArrayList<>();
+        TrainingOutcome out = new TrainingLoop(model("softmax"), s, Device.cpu()).addListener(new TrainingListener() {
+            @Override
+            public void onEpoch(TrainingContext context, EpochRecord record) {
+                assertThat(context.validationLoss().total()).isEqualTo(record.validationLoss()).isFinite();
+                seen.add(context.epoch() + "@" + context.step());
+                if (context.epoch() == 2) {
+                    context.requestStop();
+                }
+            }
+        }).fit(train, train, run, false);
+        // 2 steps per epoch; the run ends after the epoch that asked, persisted as finished
+        assertThat(seen).containsExactly("1@2", "2@4");
+        assertThat(out.epochs()).hasSize(2);
+        assertThat(out.stoppedEarly()).isTrue();
+        TrainingState state = Json.read(run.resolve(TrainingLoop.STATE), TrainingState.class);
+        assertThat(state.finished()).isTrue();
+        assertThat(state.epoch()).isEqualTo(2);
+    }
+
     /** A divergence check that fires at {@code step}, as one would on a NaN loss there. */
     private static TrainingListener failAt(long step) {
         return new TrainingListener() {

@@ -2,6 +2,7 @@ package dev.penumbra.data.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penumbra.Slow;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.ImageFiles;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The written ambiguous data set (default options) disagrees like LIDC, and its p(a|x) fits its masks. */
+@Slow
 class SyntheticAmbiguityTest {
 
     @TempDir
