@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.penumbra.nn.UNet;
@@ -24,46 +23,27 @@ import java.util.List;
  * labels (disjoint label sets); otherwise every member learns the annotator drawn for the step. A sample is the
  * argmax of a member picked at random; drawing n samples runs each member once.
  */
-public final class Ensemble implements ProbabilisticSegmenter {
-
-    private final Members members;
-    private final float[] classWeights;
+public final class Ensemble extends AbstractSegmenter<Ensemble.Members> {
 
     public Ensemble(UNetConfig config, int size, float[] classWeights) {
-        this.members = new Members(config.withDropout(0), size);
-        this.classWeights = classWeights == null ? null : classWeights.clone();
-    }
-
-    @Override
-    public String name() {
-        return "ensemble";
-    }
-
-    @Override
-    public Block block() {
-        return members;
-    }
-
-    @Override
-    public int classes() {
-        return members.config.classes();
+        super("ensemble", new Members(config.withDropout(0), size), config.classes(), classWeights);
     }
 
     @Override
     public int distinctSamples() {
-        return members.nets.size();
+        return net.nets.size();
     }
 
     /** Mean of the members' cross-entropies; each member's gradient is its own loss's (scaled by 1/M). */
     @Override
     public Loss loss(ParameterStore ps, Batch batch, boolean training) {
-        int m = members.nets.size();
+        int m = net.nets.size();
         boolean ownAnnotator = batch.minAnnotators() >= m;
         NDArray sum = null;
         for (int i = 0; i < m; i++) {
-            NDArray logits = members.nets.get(i).forward(ps, new NDList(batch.images()), training).singletonOrThrow();
+            NDArray logits = net.nets.get(i).forward(ps, new NDList(batch.images()), training).singletonOrThrow();
             NDArray labels = ownAnnotator ? batch.labelsOf(i) : batch.drawnLabels();
-            NDArray loss = CrossEntropy.loss(logits, labels, classWeights);
+            NDArray loss = CrossEntropy.loss(logits, labels, classWeights());
             sum = sum == null ? loss : sum.add(loss);
         }
         return Loss.of(sum.div(m));
@@ -72,11 +52,11 @@ public final class Ensemble implements ProbabilisticSegmenter {
     @Override
     public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
         List<NDArray> perMember = new ArrayList<>();
-        for (UNet net : members.nets) {
+        for (UNet net : net.nets) {
             perMember.add(net.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1));
         }
         NDArray all = NDArrays.stack(new NDList(perMember)); // M x B x C x H x W
-        NDArray picks = images.getManager().randomInteger(0, members.nets.size(), new Shape(n), DataType.INT64);
+        NDArray picks = images.getManager().randomInteger(0, net.nets.size(), new Shape(n), DataType.INT64);
         return all.get(picks);
     }
 
@@ -126,7 +106,7 @@ public final class Ensemble implements ProbabilisticSegmenter {
         }
     }
 
-    /** Registers the ensemble: the softmax U-Net's optimiser settings, 4 members. */
+    /** Registers the ensemble: the softmax U-Net's optimiser settings, 4 net. */
     public static final class Factory extends AbstractModelFactory<Settings> {
 
         public Factory() {

@@ -18,7 +18,7 @@ import dev.penumbra.nn.UNetConfig;
 public final class McDropoutUNet extends SingleUNet {
 
     public McDropoutUNet(UNetConfig config, float[] classWeights) {
-        super(requireDropout(config), classWeights);
+        super("mcdropout", requireDropout(config), classWeights);
     }
 
     private static UNetConfig requireDropout(UNetConfig config) {
@@ -30,15 +30,10 @@ public final class McDropoutUNet extends SingleUNet {
     }
 
     @Override
-    public String name() {
-        return "mcdropout";
-    }
-
-    @Override
     public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
         Shape s = images.getShape();
         NDArray repeated = Sampling.repeat(images, n);
-        NDArray probs = Sampling.chunked(x -> unet.forward(ps, x, false).singletonOrThrow().softmax(1), repeated);
+        NDArray probs = Sampling.chunked(x -> net.forward(ps, x, false).singletonOrThrow().softmax(1), repeated);
         return probs.reshape(n, s.get(0), classes(), s.get(2), s.get(3));
     }
 

@@ -9,12 +9,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.penumbra.nn.DiagonalGaussian;
 import dev.penumbra.nn.Fcomb;
 import dev.penumbra.nn.GaussianEncoder;
+import dev.penumbra.nn.Shapes;
 import dev.penumbra.nn.UNet;
 import dev.penumbra.nn.UNetConfig;
 
@@ -31,34 +31,16 @@ import java.util.Map;
  * Validation loss uses z from the prior for the reconstruction term, as published. The loss reports its two
  * terms apart ({@link Loss#RECONSTRUCTION}, {@link Loss#KL}); KL is in nats per image, before beta.
  */
-public final class ProbabilisticUNet implements ProbabilisticSegmenter {
+public final class ProbabilisticUNet extends AbstractSegmenter<ProbabilisticUNet.Net> {
 
     /** The published weight of the KL term. */
     public static final double PAPER_BETA = 0.0005;
 
-    private final Net net;
-    private final float[] classWeights;
     private final float beta;
 
     public ProbabilisticUNet(UNetConfig config, int latentDim, double beta, float[] classWeights) {
-        this.net = new Net(config.withDropout(0), latentDim);
+        super("punet", new Net(config.withDropout(0), latentDim), config.classes(), classWeights);
         this.beta = (float) beta;
-        this.classWeights = classWeights == null ? null : classWeights.clone();
-    }
-
-    @Override
-    public String name() {
-        return "punet";
-    }
-
-    @Override
-    public Block block() {
-        return net;
-    }
-
-    @Override
-    public int classes() {
-        return net.config.classes();
     }
 
     @Override
@@ -72,7 +54,7 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
         NDArray z = training ? posterior.sample() : prior.sample();
         NDArray logits = net.fcomb.forward(ps, new NDList(features, z), training).singletonOrThrow();
         NDArray kl = posterior.klDivergence(prior).mean();
-        NDArray reconstruction = CrossEntropy.loss(logits, labels, classWeights);
+        NDArray reconstruction = CrossEntropy.loss(logits, labels, classWeights());
         Map<String, NDArray> terms = new LinkedHashMap<>();
         terms.put(Loss.RECONSTRUCTION, reconstruction);
         terms.put(Loss.KL, kl);
@@ -124,8 +106,7 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
 
         @Override
         public Shape[] getOutputShapes(Shape[] inputShapes) {
-            Shape s = inputShapes[0];
-            return new Shape[] {new Shape(s.get(0), config.classes(), s.get(2), s.get(3))};
+            return Shapes.outputWithChannels(inputShapes, config.classes());
         }
 
         @Override
@@ -133,8 +114,7 @@ public final class ProbabilisticUNet implements ProbabilisticSegmenter {
             Shape x = inputShapes[0];
             unet.initialize(manager, dataType, x);
             prior.initialize(manager, dataType, x);
-            posterior.initialize(manager, dataType, new Shape(x.get(0), x.get(1) + config.classes(), x.get(2),
-                    x.get(3)));
+            posterior.initialize(manager, dataType, Shapes.withChannels(x, x.get(1) + config.classes()));
             Shape features = unet.getOutputShapes(new Shape[] {x})[0];
             fcomb.initialize(manager, dataType, features, prior.getOutputShapes(new Shape[] {x})[0]);
         }

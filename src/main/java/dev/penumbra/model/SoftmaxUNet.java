@@ -16,12 +16,7 @@ public final class SoftmaxUNet extends SingleUNet {
 
     /** @param classWeights C weights for the cross-entropy, or null */
     public SoftmaxUNet(UNetConfig config, float[] classWeights) {
-        super(config.withDropout(0), classWeights);
-    }
-
-    @Override
-    public String name() {
-        return "softmax";
+        super("softmax", config.withDropout(0), classWeights);
     }
 
     @Override
@@ -31,7 +26,7 @@ public final class SoftmaxUNet extends SingleUNet {
 
     @Override
     public NDArray sampleProbabilities(ParameterStore ps, NDArray images, int n) {
-        NDArray probs = unet.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1);
+        NDArray probs = net.forward(ps, new NDList(images), false).singletonOrThrow().softmax(1);
         Shape s = probs.getShape();
         return probs.expandDims(0).broadcast(new Shape(n, s.get(0), s.get(1), s.get(2), s.get(3)));
     }

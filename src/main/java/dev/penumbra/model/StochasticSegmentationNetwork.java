@@ -7,13 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.penumbra.InputException;
 import dev.penumbra.config.Preset;
 import dev.penumbra.nn.LowRankGaussian;
 import dev.penumbra.nn.LowRankGaussianHead;
+import dev.penumbra.nn.Shapes;
 import dev.penumbra.nn.UNet;
 import dev.penumbra.nn.UNetConfig;
 
@@ -62,7 +62,7 @@ import java.util.Map;
  *       The lidc preset keeps its batch of 32 and its augmentation for every model.</li>
  * </ul>
  */
-public final class StochasticSegmentationNetwork implements ProbabilisticSegmenter {
+public final class StochasticSegmentationNetwork extends AbstractSegmenter<StochasticSegmentationNetwork.Net> {
 
     /** The published rank of the covariance factor. */
     public static final int PAPER_RANK = 10;
@@ -71,36 +71,18 @@ public final class StochasticSegmentationNetwork implements ProbabilisticSegment
     /** The published epsilon added to the diagonal variance. */
     public static final double PAPER_EPSILON = 1e-5;
 
-    private final Net net;
     private final int mcSamples;
-    private final float[] classWeights;
 
     public StochasticSegmentationNetwork(UNetConfig config, Settings settings, float[] classWeights) {
-        this.net = new Net(config.withDropout(0), settings);
+        super("ssn", new Net(config.withDropout(0), settings), config.classes(), classWeights);
         this.mcSamples = settings.mcSamples();
-        this.classWeights = classWeights == null ? null : classWeights.clone();
-    }
-
-    @Override
-    public String name() {
-        return "ssn";
-    }
-
-    @Override
-    public Block block() {
-        return net;
-    }
-
-    @Override
-    public int classes() {
-        return net.config.classes();
     }
 
     /** The Monte-Carlo negative log-likelihood of the drawn annotator's labels, in nats per (weighted) pixel. */
     @Override
     public Loss loss(ParameterStore ps, Batch batch, boolean training) {
         LowRankGaussian logits = net.gaussian(ps, batch.images(), training);
-        return Loss.of(monteCarloNll(logits.sample(mcSamples), batch.drawnLabels(), classWeights));
+        return Loss.of(monteCarloNll(logits.sample(mcSamples), batch.drawnLabels(), classWeights()));
     }
 
     /**
@@ -187,8 +169,7 @@ public final class StochasticSegmentationNetwork implements ProbabilisticSegment
 
         @Override
         public Shape[] getOutputShapes(Shape[] inputShapes) {
-            Shape s = inputShapes[0];
-            return new Shape[] {new Shape(s.get(0), config.classes(), s.get(2), s.get(3))};
+            return Shapes.outputWithChannels(inputShapes, config.classes());
         }
 
         @Override

@@ -54,13 +54,8 @@ public final class TtaUNet extends SingleUNet {
      * @param rotations    whether square images are also sampled under quarter turns and diagonal mirrors
      */
     public TtaUNet(UNetConfig config, float[] classWeights, boolean rotations) {
-        super(config.withDropout(0), classWeights);
+        super("tta", config.withDropout(0), classWeights);
         this.rotations = rotations;
-    }
-
-    @Override
-    public String name() {
-        return "tta";
     }
 
     /** 8 with rotations (on square images; non-square images get 4), else 4. */
@@ -125,7 +120,7 @@ public final class TtaUNet extends SingleUNet {
         if (t.swapsAxes() && s.get(2) != s.get(3)) {
             throw new IllegalArgumentException(t + " needs a square image, got " + s.get(2) + "x" + s.get(3));
         }
-        NDArray probs = Sampling.chunked(x -> unet.forward(ps, x, false).singletonOrThrow().softmax(1),
+        NDArray probs = Sampling.chunked(x -> net.forward(ps, x, false).singletonOrThrow().softmax(1),
                 t.apply(images));
         return t.invert(probs);
     }

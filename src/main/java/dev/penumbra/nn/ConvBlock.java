@@ -65,8 +65,7 @@ public final class ConvBlock extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), filters, s.get(2), s.get(3))};
+        return Shapes.outputWithChannels(inputShapes, filters);
     }
 
     @Override

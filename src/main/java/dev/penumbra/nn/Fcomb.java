@@ -55,7 +55,7 @@ public final class Fcomb extends AbstractBlock {
         NDArray z = inputs.get(1);
         Shape f = features.getShape();
         NDArray tiled = z.reshape(z.getShape().get(0), z.getShape().get(1), 1, 1)
-                .broadcast(new Shape(f.get(0), z.getShape().get(1), f.get(2), f.get(3)));
+                .broadcast(Shapes.withChannels(f, z.getShape().get(1)));
         NDArray x = features.concat(tiled, 1);
         for (Block conv : hidden) {
             x = Activation.relu(conv.forward(ps, new NDList(x), training).singletonOrThrow());
@@ -65,14 +65,13 @@ public final class Fcomb extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape f = inputShapes[0];
-        return new Shape[] {new Shape(f.get(0), classes, f.get(2), f.get(3))};
+        return Shapes.outputWithChannels(inputShapes, classes);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape f = inputShapes[0];
-        Shape in = new Shape(f.get(0), width, f.get(2), f.get(3));
+        Shape in = Shapes.withChannels(f, width);
         for (Block conv : hidden) {
             conv.initialize(manager, dataType, in);
         }

@@ -78,7 +78,7 @@ public final class LowRankGaussianHead extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        Shape map = new Shape(s.get(0), classes, s.get(2), s.get(3));
+        Shape map = Shapes.withChannels(s, classes);
         return new Shape[] {map, new Shape(s.get(0), rank, classes, s.get(2), s.get(3)), map};
     }
 

@@ -96,9 +96,7 @@ public final class UNet extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        long channels = withHead ? config.classes() : config.filters().get(0);
-        return new Shape[] {new Shape(s.get(0), channels, s.get(2), s.get(3))};
+        return Shapes.outputWithChannels(inputShapes, withHead ? config.classes() : config.filters().get(0));
     }
 
     @Override
