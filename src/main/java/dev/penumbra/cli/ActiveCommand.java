@@ -11,7 +11,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.ReportWriter;
@@ -20,8 +19,6 @@ import dev.penumbra.train.RunSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra active}. */
 @Command(name = "active", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
@@ -44,7 +40,7 @@ import java.util.concurrent.Callable;
             %n\
             Strategies: random, entropy-sum, entropy-mean, entropy-foreground, bald, diverse (see the \
             README)."""})
-public final class ActiveCommand implements Callable<Integer> {
+public final class ActiveCommand extends PenumbraCommand {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
             completionCandidates = TrainCommand.ModelNames.class)
@@ -74,9 +70,6 @@ public final class ActiveCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Instant started = Instant.now();
@@ -91,13 +84,13 @@ public final class ActiveCommand implements Callable<Integer> {
         Dataset dataset = DataSource.read(data, options);
         RunSpec base = base(p, data, options, dataset, seed);
         Device device = common.run.engine.apply();
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         Path report;
         ActiveResult result;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
             result = ActiveExperiment.run(settings, base, dataset, out, common.resume, device,
-                    common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+                    common.run.engine.progress(), log);
             Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
                     Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
             report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,

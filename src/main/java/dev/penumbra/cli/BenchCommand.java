@@ -7,18 +7,14 @@ import dev.penumbra.bench.BenchSettings;
 import dev.penumbra.bench.Benchmark;
 import dev.penumbra.bench.ConvShape;
 import dev.penumbra.io.Json;
-import dev.penumbra.io.Progress;
 import dev.penumbra.nn.UNetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra bench}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -30,7 +26,7 @@ import java.util.concurrent.Callable;
             all see the same machine. Prints median and fastest times, GFLOP/s from an analytic FLOP count \
             and the fraction of the convolution's rate. bench/compare.sh runs it against the same network in \
             PyTorch."""})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand extends PenumbraCommand {
 
     @Option(names = "--items", paramLabel = "ITEM,...", split = ",", defaultValue = "train,inference,mc16,conv",
             description = "What to time, in order: train, inference, mc16, conv (default: ${DEFAULT-VALUE}).")
@@ -69,13 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         BenchReport report = run();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(json ? Json.toString(report) + "\n" : table(report));
         out.flush();
         return 0;
@@ -86,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings = settings();
         Device device = engine.apply();
         return new Benchmark(settings, device)
-                .optProgress(engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE).run();
+                .optProgress(engine.progress()).run();
     }
 
     BenchSettings settings() {

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra data}: validate datasets and make synthetic ones. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Validate a dataset, or generate a synthetic one.",
@@ -37,7 +36,7 @@ public final class DataCommand implements Runnable {
             Prints counts per split, image sizes, channels, annotators per image and annotator agreement on \
             lesion presence. Any problem is reported with the file, what was found and what was expected \
             (exit code 2)."""})
-    static final class Check implements Callable<Integer> {
+    static final class Check extends PenumbraCommand {
 
         @Parameters(paramLabel = "DIR", description = "Dataset folder (ISIC 2018, LIDC crops or generic layout).")
         Path dir;
@@ -48,15 +47,12 @@ public final class DataCommand implements Runnable {
         @Option(names = "--json", description = "Print the summary as JSON.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             DataOptions options = data.build(0);
             // streams one sample at a time: full-size ISIC images would not fit in memory all at once
             DatasetSummary summary = DatasetSummary.summarise(dir, options);
-            spec.commandLine().getOut().println(json ? Json.toString(summary) : summary.toText());
+            out().println(json ? Json.toString(summary) : summary.toText());
             return 0;
         }
     }
@@ -69,7 +65,7 @@ public final class DataCommand implements Runnable {
             ambiguous: grey images with lesion-like blobs and 4 simulated annotators who disagree on faint \
             blobs (LIDC-crops layout; the true p(a|x) is saved in truth/).%n\
             unambiguous: RGB images with one clear lesion and one annotation (ISIC 2018 layout)."""})
-    static final class MakeSynthetic implements Callable<Integer> {
+    static final class MakeSynthetic extends PenumbraCommand {
 
         @Option(names = "--kind", required = true, paramLabel = "ambiguous|unambiguous", description = "Which dataset.")
         String kind;
@@ -85,9 +81,6 @@ public final class DataCommand implements Runnable {
 
         @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
         long seed;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -106,7 +99,7 @@ public final class DataCommand implements Runnable {
             }
             SyntheticManifest m = SyntheticData.write(SyntheticKind.parse(kind),
                     new SyntheticOptions(size, train, val, test, seed), out);
-            spec.commandLine().getOut().printf("wrote %s dataset (%s layout, %d/%d/%d images of %dx%d) to %s%n",
+            out().printf("wrote %s dataset (%s layout, %d/%d/%d images of %dx%d) to %s%n",
                     m.kind(), m.layout(), m.train(), m.val(), m.test(), m.size(), m.size(), out);
             return 0;
         }

@@ -15,7 +15,6 @@ import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.evaluate.EvaluationOverview;
@@ -31,11 +30,10 @@ import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
+import dev.penumbra.io.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +45,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code penumbra demo}: the main job on embedded synthetic data, small enough for a laptop. */
@@ -59,7 +56,7 @@ import java.util.stream.Stream;
             ensemble, MC-Dropout, Probabilistic U-Net) trained briefly and evaluated, and on the ambiguous \
             data a small active-learning experiment for every model (random vs entropy-sum). Writes \
             predictions, a summary and one HTML report of both (OUT/report.html)."""})
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends PenumbraCommand {
 
     static final String MARKER = ".penumbra-demo";
     static final int AL_STEPS = 25;
@@ -78,9 +75,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engine;
-
-    @Spec
-    CommandSpec spec;
 
     /** One trained model's line of the demo summary. */
     public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
@@ -123,8 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int demo(Instant started, Device device) {
         prepareOutput();
-        Progress.Factory progress = engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
-        PrintWriter log = engine.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+        Progress.Factory progress = engine.progress();
+        PrintWriter log = engine.quiet() ? new PrintWriter(java.io.Writer.nullWriter()) : out();
         List<String> models = PAPER_MODELS;
         List<RunResult> results = new ArrayList<>();
         List<ReportPart> parts = new ArrayList<>();
@@ -136,10 +130,10 @@ public final class DemoCommand implements Callable<Integer> {
             DataOptions options = DataOptions.defaults().withSize(Preset.DEMO.size());
             Dataset dataset = DatasetReader.read(dataDir, options);
             boolean active = kind == SyntheticKind.AMBIGUOUS;
-            spec.commandLine().getOut().printf("[%s] study: %d models on %d training images (%s layout)%s%n", name,
+            out().printf("[%s] study: %d models on %d training images (%s layout)%s%n", name,
                     models.size(), dataset.split(Split.TRAIN).size(), dataset.layout(), active
                             ? ", then active learning (random vs entropy-sum)" : "");
-            spec.commandLine().getOut().flush();
+            out().flush();
             Path dir = out.resolve(name);
             Study study = Study.create(definition(models, dataDir, options, dataset, active), dir, dataset, device,
                     log);
@@ -147,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                 study.run(unit, dataset, device, progress, log);
             }
             Study.Collected collected = study.collect(dataset, device, progress, provenance);
-            spec.commandLine().getOut().print(collected.healthLines());
+            out().print(collected.healthLines());
             parts.addAll(collected.parts());
             EvaluationOverview evaluation = ((HtmlReport.Section) collected.parts().get(0)).evaluation();
             for (int i = 0; i < models.size(); i++) {
@@ -162,8 +156,8 @@ public final class DemoCommand implements Callable<Integer> {
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0);
         Json.write(out.resolve("summary.json"), summary);
         AtomicFiles.writeString(out.resolve("summary.md"), markdown(summary));
-        spec.commandLine().getOut().print(markdown(summary));
-        spec.commandLine().getOut().printf("%nDemo finished in %.0f s. Summary: %s%nReport: %s%n", summary.seconds(),
+        out().print(markdown(summary));
+        out().printf("%nDemo finished in %.0f s. Summary: %s%nReport: %s%n", summary.seconds(),
                 out.resolve("summary.md"), report);
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.penumbra.cli;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.penumbra.InputException;
+import dev.penumbra.io.Progress;
 import picocli.CommandLine.Option;
 
 /** Options of every command that runs the deep-learning engine. Apply them before the engine starts. */
@@ -51,5 +52,10 @@ public final class EngineOptions {
 
     public boolean quiet() {
         return quiet;
+    }
+
+    /** Progress bars on the console, or none with {@code --quiet}. */
+    public Progress.Factory progress() {
+        return quiet ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
     }
 }

@@ -13,7 +13,6 @@ import dev.penumbra.evaluate.ModelSummary;
 import dev.penumbra.evaluate.Verdict;
 import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.model.Sampler;
 import dev.penumbra.report.ReportWriter;
@@ -21,8 +20,6 @@ import dev.penumbra.train.TrainRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra evaluate}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -48,7 +44,7 @@ import java.util.concurrent.Callable;
             %n\
             --estimator chooses the primary GED: the one the model comparisons test and the tables lead \
             with.\s""" + EstimatorOption.HELP})
-public final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand extends PenumbraCommand {
 
     @Option(names = "--runs", required = true, arity = "1..*", paramLabel = "DIR", description = "Run folders written by 'penumbra train'.")
     List<Path> runs;
@@ -74,9 +70,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SampledOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         String data = common.data.orNull();
@@ -98,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatasetEvaluation evaluation;
         try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs)) {
             evaluation = Evaluation.run(title, runs, data, which, settings, device,
-                    common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+                    common.engine.progress());
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("runs", runs.stream().map(Path::toString).toList());
             config.put("data", evaluation.data());
@@ -111,7 +104,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     e -> staged, provenance));
             folder.commit();
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.print(table(evaluation));
         w.printf("%nReport: %s%n", report);
         w.flush();

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra metrics}: evaluate masks produced by any tool. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
@@ -77,7 +76,7 @@ public final class MetricsCommand implements Runnable {
             diversity, and their means.%n\
             %n\
             """ + EstimatorOption.HELP})
-    static final class GedCommand implements Callable<Integer> {
+    static final class GedCommand extends PenumbraCommand {
 
         @Option(names = "--predictions", required = true, paramLabel = "DIR", description = "Folder of a model's samples, DIR/<image id>/*.png (the layout penumbra predict writes).")
         Path samples;
@@ -97,13 +96,10 @@ public final class MetricsCommand implements Runnable {
         @Mixin
         JsonOption json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             GedReport report = evaluate(samples, annotations, samplesGlob, estimator.get(), seedOption.get());
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println(json.render(report, table(report).stripTrailing()));
             out.flush();
             return 0;

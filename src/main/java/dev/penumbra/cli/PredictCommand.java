@@ -8,18 +8,16 @@ import dev.penumbra.data.Dataset;
 import dev.penumbra.data.Sample;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.model.Sampler;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.predict.Predictor;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
+import dev.penumbra.io.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra predict}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -37,7 +34,7 @@ import java.util.concurrent.Callable;
             (heat-map PNG and float32 .npy, in bits) and the sample masks (PNG); and OUT/predictions.csv \
             with per-image entropy, foreground share, Dice to the annotators' majority, and GED and sample \
             diversity of the samples against the annotations."""})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends PenumbraCommand {
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
     Path run;
@@ -47,9 +44,6 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Mixin
     SampledOptions common;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -68,9 +62,9 @@ public final class PredictCommand implements Callable<Integer> {
         try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs);
              TrainedModel trained = TrainedModel.load(run, device)) {
             List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, common.estimator.get(),
-                    folder.dir(), common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE);
+                    folder.dir(), common.engine.progress());
             folder.commit();
-            spec.commandLine().getOut().printf("wrote predictions for %d %s images to %s%n", rows.size(),
+            out().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
         }
         return 0;

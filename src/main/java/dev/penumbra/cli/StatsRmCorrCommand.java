@@ -4,13 +4,10 @@ import dev.penumbra.io.Json;
 import dev.penumbra.stats.CsvTable;
 import dev.penumbra.stats.RmCorr;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra stats rmcorr}. */
 @Command(name = "rmcorr", mixinStandardHelpOptions = true,
@@ -19,7 +16,7 @@ import java.util.concurrent.Callable;
             %n\
             The within-subject correlation of x and y when each subject (e.g. image) is measured several \
             times: r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."""})
-final class StatsRmCorrCommand implements Callable<Integer> {
+final class StatsRmCorrCommand extends PenumbraCommand {
 
     @Mixin
     CsvOption csv;
@@ -36,15 +33,12 @@ final class StatsRmCorrCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         CsvTable table = CsvTable.read(csv.get());
         RmCorr.Result result = RmCorr.compute(table.numbers(x, "--x"), table.numbers(y, "--y"),
                 table.strings(subject, "--subject"));
-        spec.commandLine().getOut().println(json.render(result, result.toText()));
+        out().println(json.render(result, result.toText()));
         return 0;
     }
 }

@@ -6,13 +6,10 @@ import dev.penumbra.stats.CsvTable;
 import dev.penumbra.stats.TTest;
 import dev.penumbra.stats.TwoGroups;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra stats ttest}. */
 @Command(name = "ttest", mixinStandardHelpOptions = true,
@@ -22,7 +19,7 @@ import java.util.concurrent.Callable;
             Compares the --value of rows whose --group is --a with those whose --group is --b: Student's t \
             when the groups are the same size, Welch's otherwise; with --paired, the paired t-test on rows \
             matched by --pair (e.g. the image id)."""})
-final class StatsTTestCommand implements Callable<Integer> {
+final class StatsTTestCommand extends PenumbraCommand {
 
     @Mixin
     CsvOption csv;
@@ -52,9 +49,6 @@ final class StatsTTestCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (paired && pair == null) {
@@ -75,7 +69,7 @@ final class StatsTTestCommand implements Callable<Integer> {
             TwoGroups.Samples s = groups.unpaired(table);
             result = TTest.twoSample(s.a(), s.b(), alt);
         }
-        spec.commandLine().getOut().println(json.render(result, result.toText()));
+        out().println(json.render(result, result.toText()));
         return 0;
     }
 }

@@ -9,18 +9,16 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.study.SlurmJob;
 import dev.penumbra.study.Study;
 import dev.penumbra.study.StudyDefinition;
 import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
 import dev.penumbra.tune.Tuning;
+import dev.penumbra.io.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra study}. */
 @Command(name = "study", mixinStandardHelpOptions = true,
@@ -43,7 +40,7 @@ import java.util.concurrent.Callable;
             --emit slurm DIR writes a Slurm job array with one task per unit instead of running; the tasks \
             run 'study --out OUT --task N'; --collect OUT gathers the finished tasks into the report and \
             lists the missing ones."""})
-public final class StudyCommand implements Callable<Integer> {
+public final class StudyCommand extends PenumbraCommand {
 
     @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder; default: runs/study-PRESET).")
     Path out;
@@ -93,9 +90,6 @@ public final class StudyCommand implements Callable<Integer> {
     @Mixin
     RunOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     /** The dataset of the study: --data, made absolute, or the demo's. */
     private String data;
 
@@ -103,8 +97,8 @@ public final class StudyCommand implements Callable<Integer> {
     public Integer call() {
         Instant started = Instant.now();
         data = common.data.orNull();
-        PrintWriter log = spec.commandLine().getOut();
-        Progress.Factory progress = common.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE;
+        PrintWriter log = out();
+        Progress.Factory progress = common.engine.progress();
         if (collect != null) {
             return collect(Study.open(collect), started, progress, log);
         }

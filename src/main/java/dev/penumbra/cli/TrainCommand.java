@@ -6,7 +6,6 @@ import dev.penumbra.config.Preset;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
-import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.ResumeCheck;
 import dev.penumbra.train.RunSpec;
@@ -16,14 +15,11 @@ import dev.penumbra.train.TrainingOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra train}. */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
@@ -37,7 +33,7 @@ import java.util.concurrent.Callable;
             --data, --lr, --max-steps, --size, ...) must be left out or repeat the run's value; only \
             --threads, --device and --quiet may change. Refused when the data's files changed since the run \
             started."""})
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends PenumbraCommand {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES} (required"
             + " unless --common.resume).",
@@ -75,9 +71,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Path out = common.out.get();
@@ -103,12 +96,12 @@ public final class TrainCommand implements Callable<Integer> {
             dataset = DataSource.read(data, options);
             run = spec(model, p, data, options, dataset.channels(), dataset.height(), dataset.width());
         }
-        spec.commandLine().getOut().printf("training %s on %s (%d train / %d val images) into %s%n", run.model(),
+        out().printf("training %s on %s (%d train / %d val images) into %s%n", run.model(),
                 run.data(), dataset.split(dev.penumbra.data.Split.TRAIN).size(),
                 dataset.split(dev.penumbra.data.Split.VAL).size(), out);
         TrainingOutcome outcome = TrainRun.run(run, dataset, out, device,
-                common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, common.resume);
-        spec.commandLine().getOut().printf("done: %d steps, best validation loss %.4f at epoch %d%s; run in %s%n",
+                common.run.engine.progress(), common.resume);
+        out().printf("done: %d steps, best validation loss %.4f at epoch %d%s; run in %s%n",
                 outcome.steps(), outcome.bestLoss(), outcome.bestEpoch(),
                 outcome.stoppedEarly() ? " (early stop)" : "", out);
         return 0;

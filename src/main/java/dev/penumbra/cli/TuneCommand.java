@@ -8,7 +8,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.io.Progress;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
@@ -20,8 +19,6 @@ import dev.penumbra.tune.Tuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code penumbra tune}. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
@@ -42,7 +38,7 @@ import java.util.concurrent.Callable;
             writes OUT/results.csv and OUT/tune.json with the winner marked. Example: --model mcdropout \
             --grid dropout=0.3,0.5,0.7; several --grid options make a full grid. --resume completes an \
             earlier tuning of the same grid in --out: finished points are not retrained."""})
-public final class TuneCommand implements Callable<Integer> {
+public final class TuneCommand extends PenumbraCommand {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
             completionCandidates = TrainCommand.ModelNames.class)
@@ -60,9 +56,6 @@ public final class TuneCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions common;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Instant started = Instant.now();
@@ -75,7 +68,7 @@ public final class TuneCommand implements Callable<Integer> {
         List<Map<String, Double>> points = Grid.parse(grid, model);
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         Tuning.Summary summary;
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", OutputFolder.Input.existing("--data",
                 List.of(data)))) {
@@ -92,7 +85,7 @@ public final class TuneCommand implements Callable<Integer> {
                     common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs).optMaxSteps(maxSteps)
                     .optGedEvery(0).optGedEstimator(common.estimator.get()))
                     .build(data, options, dataset, seed), dataset, out, device,
-                    common.run.engine.quiet() ? Progress.Factory.QUIET : Progress.Factory.CONSOLE, log);
+                    common.run.engine.progress(), log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
                     Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);
         }
