@@ -92,7 +92,8 @@ public final class ActiveCommand extends PenumbraCommand {
             result = ActiveExperiment.run(settings, base, dataset, out, common.resume, device,
                     common.run.engine.progress(), log);
             Provenance provenance = Provenance.of("active", Map.of("settings", settings, "run", base),
-                    Map.of("active", seed, "split", options.splitSeed()), device.toString(), started);
+                    Map.of("active", seed, "split", options.splitSeed()), device.toString(), started)
+                    .withData(data, options);
             report = ReportWriter.write(out, "Penumbra active learning: " + model, List.of(), e -> out,
                     List.of(new ActivePart(result, ActiveOutputs.writeFigures(result, dataset, out.resolve("figures")))),
                     provenance);

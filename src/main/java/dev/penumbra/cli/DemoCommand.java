@@ -124,6 +124,7 @@ public final class DemoCommand extends PenumbraCommand {
         List<ReportPart> parts = new ArrayList<>();
         Provenance provenance = provenance(device, started);
         for (SyntheticKind kind : SyntheticKind.values()) {
+            Instant studyStarted = Instant.now();
             String name = kind.name().toLowerCase(Locale.ROOT);
             Path dataDir = out.resolve("data").resolve(name);
             SyntheticData.write(kind, SyntheticOptions.defaults(), dataDir);
@@ -140,7 +141,9 @@ public final class DemoCommand extends PenumbraCommand {
             for (StudyUnit unit : study.units()) {
                 study.run(unit, dataset, device, progress, log);
             }
-            Study.Collected collected = study.collect(dataset, device, progress, provenance);
+            provenance = provenance.withData(dataDir.toString(), options);
+            Study.Collected collected = study.collect(dataset, device, progress,
+                    provenance(device, studyStarted).withData(dataDir.toString(), options));
             out().print(collected.healthLines());
             parts.addAll(collected.parts());
             EvaluationOverview evaluation = ((HtmlReport.Section) collected.parts().get(0)).evaluation();

@@ -16,6 +16,7 @@ import dev.penumbra.io.OutputFolder;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.model.Sampler;
 import dev.penumbra.report.ReportWriter;
+import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,8 +98,9 @@ public final class EvaluateCommand extends PenumbraCommand {
             config.put("data", evaluation.data());
             config.put("split", which.folder());
             config.put("settings", settings.toString());
+            RunSpec first = TrainRun.readSpec(runs.get(0));
             Provenance provenance = Provenance.of("evaluate", config, Map.of("evaluate", seed), device.toString(),
-                    started);
+                    started).withData(data != null ? data : first.data(), first.dataOptions());
             Path staged = folder.dir();
             report = folder.published(ReportWriter.write(staged, "Penumbra evaluation: " + title, List.of(evaluation),
                     e -> staged, provenance));

@@ -1,6 +1,7 @@
 package dev.penumbra.cli;
 
 import dev.penumbra.InputException;
+import dev.penumbra.config.BuildInfo;
 import dev.penumbra.config.Provenance;
 import dev.penumbra.train.TrainingDivergedException;
 import picocli.CommandLine;
@@ -109,8 +110,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"penumbra " + Provenance.version(), "DJL " + ai.djl.engine.Engine.getDjlVersion()
-                    + " with the PyTorch engine (libtorch 2.7.1)"};
+            return new String[] {"penumbra " + Provenance.version(), BuildInfo.current().describe()};
         }
     }
 }

@@ -86,7 +86,8 @@ public final class PredictCommand extends PenumbraCommand {
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
                 "samples", samples, "estimator", estimator.toString()), Map.of("train", trained.spec().training().seed(),
                 "predict", seed),
-                trained.manager().getDevice().toString(), started).writeTo(out);
+                trained.manager().getDevice().toString(), started)
+                .withData(source, trained.spec().dataOptions()).writeTo(out);
         return rows;
     }
 }

@@ -163,7 +163,7 @@ public final class StudyCommand extends PenumbraCommand {
         Device device = common.engine.apply();
         long studySeed = study.definition().runs().values().iterator().next().training().seed();
         Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
-                device.toString(), started);
+                device.toString(), started).withData(study.definition().data(), study.dataOptions());
         Study.Collected c = study.collect(study.dataset(), device, progress, provenance);
         log.print(c.healthLines());
         if (c.missing().isEmpty()) {

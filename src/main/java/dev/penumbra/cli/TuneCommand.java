@@ -87,7 +87,8 @@ public final class TuneCommand extends PenumbraCommand {
                     .build(data, options, dataset, seed), dataset, out, device,
                     common.run.engine.progress(), log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
-                    Map.of("train", seed, "split", options.splitSeed()), device.toString(), started).writeTo(out);
+                    Map.of("train", seed, "split", options.splitSeed()), device.toString(), started)
+                    .withData(data, options).writeTo(out);
         }
         log.printf("%n%-28s %14s %16s%n", "point", "validation GED", "validation loss");
         for (TuneResult r : summary.results()) {

@@ -1,19 +1,25 @@
 package dev.penumbra.config;
 
 import ai.djl.engine.Engine;
+import dev.penumbra.data.DataFingerprint;
+import dev.penumbra.data.DataOptions;
 import dev.penumbra.io.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How an output was made: the full configuration, seeds, library versions, git revision, device, machine and
- * wall time. Written as {@code provenance.json} beside every checkpoint, table, figure and report.
+ * How an output was made: the full configuration, seeds, library versions, git revision, device, machine, a
+ * fingerprint of the input data and the wall time. Written as {@code provenance.json} beside every checkpoint,
+ * table, figure and report, when that output is written: {@link #writeTo} stamps the end time, so
+ * {@code wallSeconds} is the time from the start of the work to the writing of its output.
  *
  * @param tool          "penumbra" and its version
  * @param command       the command that made the output
@@ -23,26 +29,46 @@ import java.util.concurrent.TimeUnit;
  * @param gitRevision   the project's git revision, or "unknown" outside a checkout
  * @param device        the compute device, e.g. "cpu()"
  * @param machine       cores, memory limit, operating system
- * @param startedAt     ISO-8601 start time
- * @param wallSeconds   elapsed wall time in seconds
+ * @param data          a fingerprint of each input dataset (see {@link DataFingerprint}: file names, sizes and
+ *                      modification times), by the {@code --data} value that named it; empty for work without
+ *                      input data (a benchmark)
+ * @param startedAt     ISO-8601 start time of the work
+ * @param finishedAt    ISO-8601 time the output was written
+ * @param wallSeconds   finishedAt - startedAt, in seconds
  */
 public record Provenance(String tool, String command, Object config, Map<String, Long> seeds,
                          Map<String, String> libraries, String gitRevision, String device,
-                         Map<String, String> machine, String startedAt, double wallSeconds) {
+                         Map<String, String> machine, Map<String, DataFingerprint> data, String startedAt, String finishedAt,
+                         double wallSeconds) {
 
     public static final String FILE = "provenance.json";
 
-    /** Collects the environment facts now. */
+    /** Collects the environment facts now, for work that began at {@code started}; no data fingerprint yet. */
     public static Provenance of(String command, Object config, Map<String, Long> seeds, String device,
                                 Instant started) {
-        double wall = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return new Provenance("penumbra " + version(), command, config, seeds, libraryVersions(), currentGitRevision(), device,
-                machineFacts(), started.toString(), Math.max(0, wall));
+        return new Provenance("penumbra " + version(), command, config, seeds, libraryVersions(),
+                currentGitRevision(), device, machineFacts(), Map.of(), started.toString(), null, 0).ended();
     }
 
-    /** Writes {@code provenance.json} into the folder, atomically. */
+    /** The same, adding the fingerprint of the files that {@code data} read with {@code options} consists of. */
+    public Provenance withData(String data, DataOptions options) {
+        Map<String, DataFingerprint> more = new LinkedHashMap<>(this.data);
+        more.put(data, DataFingerprint.of(data, options));
+        return new Provenance(tool, command, config, seeds, libraries, gitRevision, device, machine,
+                Collections.unmodifiableMap(more), startedAt, finishedAt, wallSeconds);
+    }
+
+    /** The same, ending now: {@code finishedAt} is now and {@code wallSeconds} the time since {@code startedAt}. */
+    public Provenance ended() {
+        Instant now = Instant.now();
+        double wall = Duration.between(Instant.parse(startedAt), now).toMillis() / 1000.0;
+        return new Provenance(tool, command, config, seeds, libraries, gitRevision, device, machine, data,
+                startedAt, now.toString(), Math.max(0, wall));
+    }
+
+    /** Writes {@code provenance.json} into the folder, atomically, ending now (see {@link #ended()}). */
     public void writeTo(Path folder) {
-        Json.write(folder.resolve(FILE), this);
+        Json.write(folder.resolve(FILE), ended());
     }
 
     public static String version() {
@@ -54,6 +80,7 @@ public record Provenance(String tool, String command, Object config, Map<String,
         Map<String, String> libs = new LinkedHashMap<>();
         libs.put("java", System.getProperty("java.version"));
         libs.put("djl", Engine.getDjlVersion());
+        libs.put("build", BuildInfo.current().build());
         try {
             Engine engine = Engine.getInstance();
             libs.put("engine", engine.getEngineName() + " " + engine.getVersion());

@@ -1,6 +1,7 @@
 package dev.penumbra.report;
 
 import dev.penumbra.config.Provenance;
+import dev.penumbra.io.Json;
 import dev.penumbra.evaluate.DatasetEvaluation;
 
 import java.nio.file.Path;
@@ -41,11 +42,12 @@ public final class ReportWriter {
     /** Writes {@code out/report.html} of the given sections and the provenance beside it and their files. */
     public static Path write(Path out, String title, List<? extends ReportPart> sections, Provenance provenance) {
         Path report = out.resolve(REPORT);
-        HtmlReport.write(report, title, sections, provenance);
+        Provenance ended = provenance.ended();
+        HtmlReport.write(report, title, sections, ended);
         java.util.Set<Path> folders = new java.util.LinkedHashSet<>();
         folders.add(out.toAbsolutePath().normalize());
         sections.forEach(s -> s.folders().forEach(f -> folders.add(f.toAbsolutePath().normalize())));
-        folders.forEach(provenance::writeTo);
+        folders.forEach(f -> Json.write(f.resolve(Provenance.FILE), ended));
         return report;
     }
 }

@@ -23,6 +23,7 @@ import dev.penumbra.report.Published;
 import dev.penumbra.report.PublishedPart;
 import dev.penumbra.report.ReportPart;
 import dev.penumbra.report.ReportWriter;
+import dev.penumbra.data.DataOptions;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainingLoop;
@@ -101,8 +102,12 @@ public final class Study {
 
     /** The study's dataset, read as its runs read it. */
     public Dataset dataset() {
-        RunSpec first = definition.runs().values().iterator().next();
-        return DataSource.read(definition.data(), first.dataOptions());
+        return DataSource.read(definition.data(), dataOptions());
+    }
+
+    /** How the study's runs read its data. */
+    public DataOptions dataOptions() {
+        return definition.runs().values().iterator().next().dataOptions();
     }
 
     public boolean finished(StudyUnit u) {

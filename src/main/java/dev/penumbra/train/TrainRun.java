@@ -95,7 +95,8 @@ public final class TrainRun {
                 throw diverged(e, out, existed);
             }
             Provenance p = Provenance.of("train", spec, Map.of("train", spec.training().seed(),
-                    "split", spec.dataOptions().splitSeed()), device.toString(), started);
+                    "split", spec.dataOptions().splitSeed()), device.toString(), started)
+                    .withData(spec.data(), spec.dataOptions());
             p.writeTo(out);
             p.writeTo(out.resolve("checkpoints"));
             Json.write(out.resolve(OUTCOME), outcome);

@@ -42,7 +42,17 @@ class DemoCommandTest {
                 "ambiguous/punet", "unambiguous/softmax", "unambiguous/ensemble", "unambiguous/mcdropout",
                 "unambiguous/punet");
         assertThat(out.resolve("data/ambiguous/synthetic.json")).isRegularFile();
-        assertThat(out.resolve("provenance.json")).isRegularFile();
+        // the demo's provenance is written at its end: its wall time covers every training, and it fingerprints
+        // both datasets
+        JsonNode provenance = Json.MAPPER.readTree(out.resolve("provenance.json").toFile());
+        double trainings = 0;
+        for (String run : seen) {
+            trainings += Json.MAPPER.readTree(out.resolve(run.replace("/", "/train/")).resolve("outcome.json")
+                    .toFile()).get("seconds").asDouble();
+        }
+        assertThat(provenance.get("wallSeconds").asDouble()).isGreaterThan(trainings)
+                .isLessThanOrEqualTo(summary.get("seconds").asDouble());
+        assertThat(provenance.get("data").size()).isEqualTo(2);
         // the demo ends with the evaluation report of both datasets
         Path report = Path.of(summary.get("report").asText());
         assertThat(report).isEqualTo(out.resolve("report.html"));

@@ -80,4 +80,90 @@ class LauncherTest {
         p.waitFor();
         assertThat(out).isEqualTo("true");
     }
+
+    /**
+     * A stand-in {@code mvn} that logs its arguments and writes what a real build writes: the jar and the build
+     * file, saying cuda when given -Pcuda.
+     */
+    private static Path fakeMaven(Path tmp) throws IOException {
+        Path mvn = tmp.resolve("bin").resolve("mvn");
+        Files.writeString(mvn, """
+                #!/bin/sh
+                echo "mvn $*" >> "$MVN_LOG"
+                build=cpu
+                for a in "$@"; do [ "$a" = "-Pcuda" ] && build=cuda; done
+                mkdir -p target/classes
+                : > target/penumbra.jar
+                echo "build=$build" > target/classes/penumbra-build.properties
+                """);
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tmp.resolve("mvn.log");
+    }
+
+    private static void builtAs(Path home, String build) throws IOException {
+        Files.createDirectories(home.resolve("target/classes"));
+        Files.writeString(home.resolve("target/classes/penumbra-build.properties"), "build=" + build + "\n");
+    }
+
+    /** A source newer than the jar. */
+    private static void touchSource(Path home) throws IOException {
+        Path source = home.resolve("src/main/java/X.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class X {}");
+        Files.setLastModifiedTime(home.resolve("target/penumbra.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    }
+
+    private static String log(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Test
+    void aGpuBuildIsRebuiltAsAGpuBuildWhenASourceChanges(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        Path log = fakeMaven(tmp);
+        builtAs(home, "cuda");
+        touchSource(home);
+        String out = launch(tmp, home, Map.of("MVN_LOG", log.toString()), "--version");
+        assertThat(log(log)).isEqualTo("mvn -B -q -DskipTests -Pcuda package\n");
+        assertThat(out).contains("penumbra: building the cuda engine build (sources changed");
+        assertThat(Files.readString(home.resolve("target/classes/penumbra-build.properties"))).contains("build=cuda");
+    }
+
+    @Test
+    void aCpuBuildIsRebuiltWithoutAProfileAndAnUpToDateJarIsNotRebuilt(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        Path log = fakeMaven(tmp);
+        builtAs(home, "cpu");
+        launch(tmp, home, Map.of("MVN_LOG", log.toString()));
+        assertThat(log(log)).isEmpty();
+        touchSource(home);
+        String out = launch(tmp, home, Map.of("MVN_LOG", log.toString()));
+        assertThat(log(log)).isEqualTo("mvn -B -q -DskipTests package\n");
+        assertThat(out).contains("penumbra: building the cpu engine build (sources changed");
+    }
+
+    @Test
+    void penumbraBuildAsksForTheOtherBuildAndRebuildsOnce(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        Path log = fakeMaven(tmp);
+        builtAs(home, "cpu");
+        String out = launch(tmp, home, Map.of("MVN_LOG", log.toString(), "PENUMBRA_BUILD", "cuda"));
+        assertThat(out).contains("the jar is the cpu build, PENUMBRA_BUILD=cuda");
+        launch(tmp, home, Map.of("MVN_LOG", log.toString(), "PENUMBRA_BUILD", "cuda"));
+        launch(tmp, home, Map.of("MVN_LOG", log.toString()));
+        assertThat(log(log)).isEqualTo("mvn -B -q -DskipTests -Pcuda package\n");
+    }
+
+    @Test
+    void anUnknownPenumbraBuildIsRefusedWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("penumbra").toString()).redirectErrorStream(true);
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("PENUMBRA_BUILD", "rocm");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).contains("PENUMBRA_BUILD must be cpu or cuda, got 'rocm'");
+    }
 }
