@@ -46,7 +46,7 @@ public final class ActiveCommand extends PenumbraCommand {
             completionCandidates = TrainCommand.ModelNames.class)
     String model;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategies", split = ",", hideParamSyntax = true, paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")

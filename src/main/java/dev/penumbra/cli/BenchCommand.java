@@ -28,7 +28,7 @@ import java.util.Locale;
             PyTorch."""})
 public final class BenchCommand extends PenumbraCommand {
 
-    @Option(names = "--items", paramLabel = "ITEM,...", split = ",", defaultValue = "train,inference,mc16,conv",
+    @Option(names = "--items", paramLabel = "ITEM,...", split = ",", hideParamSyntax = true, defaultValue = "train,inference,mc16,conv",
             description = "What to time, in order: train, inference, mc16, conv (default: ${DEFAULT-VALUE}).")
     List<String> items;
 
@@ -44,7 +44,7 @@ public final class BenchCommand extends PenumbraCommand {
     @Option(names = "--size", paramLabel = "PX", defaultValue = "128", description = "Side of the square 1-channel images (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", defaultValue = "32,64,128,192", description = "U-Net filters per level (default: the paper's, ${DEFAULT-VALUE}).")
+    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", hideParamSyntax = true, defaultValue = "32,64,128,192", description = "U-Net filters per level (default: the paper's, ${DEFAULT-VALUE}).")
     List<Integer> filters;
 
     @Option(names = "--mc-model", paramLabel = "NAME", defaultValue = "mcdropout", description = "Model sampled by mc16, with dropout 0.5 (default: ${DEFAULT-VALUE}).")

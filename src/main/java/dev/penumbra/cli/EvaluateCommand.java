@@ -53,7 +53,7 @@ public final class EvaluateCommand extends PenumbraCommand {
     @Option(names = "--split", paramLabel = "train|val|test", defaultValue = "test", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", defaultValue = "1,4,8," + Sampler.DEFAULT_SAMPLES, description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "1,4,8," + Sampler.DEFAULT_SAMPLES, description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
     int[] gedCounts;
 
     @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "1000", description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::handleOptions);
         cl.getCommandSpec().exitCodeOnInvalidInput(BAD_INPUT);
+        GroupedHelp.install(cl);
         return cl;
     }
 

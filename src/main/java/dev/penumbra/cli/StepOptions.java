@@ -12,7 +12,7 @@ public final class StepOptions {
             + " preset's).")
     Integer batchSize;
 
-    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", description = "U-Net filters per level (default:"
+    @Option(names = "--filters", paramLabel = "F,F,...", split = ",", hideParamSyntax = true, description = "U-Net filters per level (default:"
             + " the preset's).")
     List<Integer> filters;
 

@@ -45,13 +45,13 @@ public final class StudyCommand extends PenumbraCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "New or empty study folder (with --resume or --task: the study's folder; default: runs/study-PRESET).")
     Path out;
 
-    @Option(names = "--models", split = ",", paramLabel = "M,M,...", defaultValue = "softmax,ensemble,mcdropout,punet", description = "Models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", hideParamSyntax = true, paramLabel = "M,M,...", defaultValue = "softmax,ensemble,mcdropout,punet", description = "Models (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--skip-active", description = "Leave out the active-learning experiment.")
     boolean skipActive;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions of the active-learning experiment (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategies", split = ",", hideParamSyntax = true, paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions of the active-learning experiment (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Active-learning repetitions (default: 3; demo 1).")

@@ -36,7 +36,7 @@ import java.util.Set;
 public final class TrainCommand extends PenumbraCommand {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES} (required"
-            + " unless --common.resume).",
+            + " unless --resume).",
             completionCandidates = ModelNames.class)
     String model;
 
@@ -62,7 +62,7 @@ public final class TrainCommand extends PenumbraCommand {
             + " diversity every EPOCHS epochs; 0 = never (default: the preset's: 5 for demo, 0 for lidc and isic).")
     Integer gedEvery;
 
-    @Option(names = "--class-weights", paramLabel = "W,W,...", split = ",", description = "Cross-entropy weight per class.")
+    @Option(names = "--class-weights", paramLabel = "W,W,...", split = ",", hideParamSyntax = true, description = "Cross-entropy weight per class.")
     List<Float> classWeights;
 
     @Option(names = "--no-augment", description = "Train without augmentation.")

@@ -74,17 +74,35 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
         return of(files.layout(), files.root(), tallies);
     }
 
-    /** The summary as an aligned table, one row per split, fractions in percent. */
+    /**
+     * The summary as an aligned table, one row per split, fractions in percent. The agreement columns ("all agree",
+     * "split votes") appear only when some image has two or more annotators; with one annotator per image the table
+     * says so instead, and "all blank" is headed "blank masks".
+     */
     public String toText() {
+        boolean several = multipleAnnotators();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"split", "images", "channels", "sizes (images)", "annotators (images)",
-            "all agree", "split votes", "all blank", "mean foreground", "full masks"});
+        List<String> header = new ArrayList<>(List.of("split", "images", "channels", "sizes (images)",
+                "annotators (images)"));
+        header.addAll(several ? List.of("all agree", "split votes", "all blank") : List.of("blank masks"));
+        header.addAll(List.of("mean foreground", "full masks"));
+        rows.add(header.toArray(String[]::new));
         for (SplitSummary s : splits) {
-            rows.add(new String[] {s.split(), Integer.toString(s.images()), Integer.toString(s.channels()),
-                counts(s.sizes(), 3), counts(s.annotators(), 3), percent(s.allAgree()), percent(s.splitVotes()),
-                percent(s.allBlank()), percent(s.meanForeground()), Integer.toString(s.fullMasks())});
+            List<String> row = new ArrayList<>(List.of(s.split(), Integer.toString(s.images()),
+                    Integer.toString(s.channels()), counts(s.sizes(), 3), counts(s.annotators(), 3)));
+            if (several) {
+                row.addAll(List.of(percent(s.allAgree()), percent(s.splitVotes())));
+            }
+            row.addAll(List.of(percent(s.allBlank()), percent(s.meanForeground()), Integer.toString(s.fullMasks())));
+            rows.add(row.toArray(String[]::new));
         }
-        return "layout  " + layout + "\nroot    " + root + "\n\n" + table(rows, Set.of(0, 3, 4));
+        String note = several ? "" : "\none annotator per image: no annotator agreement to report\n";
+        return "layout  " + layout + "\nroot    " + root + "\n\n" + table(rows, Set.of(0, 3, 4)) + note;
+    }
+
+    /** Whether some image of some split has two or more annotators. */
+    public boolean multipleAnnotators() {
+        return splits.stream().anyMatch(s -> s.annotators().keySet().stream().anyMatch(l -> l >= 2));
     }
 
     private static Map<Split, Tally> tallies() {

@@ -102,4 +102,28 @@ class DatasetSummaryTest {
             assertThat(lines[i].charAt(imagesEnd - 1)).isEqualTo('3');
         }
     }
+
+    @Test
+    void withOneAnnotatorPerImageTheTableLeavesOutAgreementAndSaysWhy(@TempDir Path root) {
+        for (Split s : Split.values()) {
+            Path dir = root.resolve(s.folder());
+            for (String id : new String[] {"marked", "blank"}) {
+                DataFixtures.writeGrey(dir.resolve("images").resolve(s.folder() + "-" + id + ".png"), 8, 8, 0);
+                DataFixtures.writeMask(dir.resolve("masks").resolve("r1").resolve(s.folder() + "-" + id + ".png"),
+                        id.equals("marked") ? box(8, 8, 2, 4, 2, 4) : Mask.blank(8, 8));
+            }
+        }
+        DatasetSummary summary = DatasetSummary.summarise(root, DataOptions.defaults());
+        assertThat(summary.multipleAnnotators()).isFalse();
+        String text = summary.toText();
+        String[] lines = text.split("\n");
+        assertThat(lines[3]).contains("annotators (images)", "blank masks", "mean foreground")
+                .doesNotContain("all agree").doesNotContain("split votes");
+        assertThat(lines[4]).startsWith("train").contains("1 (2)", "50.0%", "3.1%");
+        assertThat(text).endsWith("\none annotator per image: no annotator agreement to report\n");
+
+        String several = DatasetSummary.summarise(threeAnnotatorSet(root.resolve("three")), DataOptions.defaults())
+                .toText();
+        assertThat(several).contains("all agree", "split votes").doesNotContain("no annotator agreement");
+    }
 }
