@@ -121,16 +121,22 @@ public final class EvaluateCommand extends PenumbraCommand {
         MetricKey diversity = (e.settings().estimator() == Ged.Estimator.UNBIASED ? Metric.DIVERSITY_UNBIASED
                 : Metric.DIVERSITY).at(k);
         sb.append(String.format(Locale.ROOT, "GED and diversity: %s estimator%n", e.settings().estimator()));
-        sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
-                "div@" + k, "HungIoU", "softDice", "entropy", "ECE", "AUROC", "rm_corr r"));
+        sb.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s %8s %7s %7s %9s%n", "model", "GED@" + k,
+                "div@" + k, "HungIoU", "softDice", "majDice", "entropy", "ECE", "AUROC", "rm_corr r"));
         for (ModelSummary s : e.summaries()) {
-            sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
+            var majority = s.means().get(Metric.MAJORITY_DICE.key());
+            sb.append(String.format(Locale.ROOT, "%-16s %9.4f %9.4f %9.4f %9.4f %9.4f %8.4f %7.4f %7.3f %9s%n",
                     s.label(), s.means().get(e.settings().primaryGed()).estimate(),
                     s.means().get(diversity).estimate(),
                     s.means().get(Metric.HUNGARIAN_IOU.at(k)).estimate(),
-                    s.means().get(Metric.SOFT_DICE.key()).estimate(), s.means().get(Metric.ENTROPY.key()).estimate(), s.ece(), s.auroc(), s.correctness().result() == null
+                    s.means().get(Metric.SOFT_DICE.key()).estimate(),
+                    majority == null ? Double.NaN : majority.estimate(),
+                    s.means().get(Metric.ENTROPY.key()).estimate(), s.ece(), s.auroc(),
+                    s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
+        sb.append(String.format(Locale.ROOT, "softDice: mean probability vs mean annotation (every image);"
+                + " majDice: majority of the samples vs majority of the annotators (images with a majority lesion)%n"));
         EvaluationOverview overview = EvaluationOverview.of(e);
         sb.append(String.format(Locale.ROOT, "%nVerdict (criteria: report.html):%n"));
         for (Verdict.Finding f : Verdict.of(overview)) {

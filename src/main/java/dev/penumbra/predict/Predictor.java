@@ -57,7 +57,7 @@ public final class Predictor {
 
     public List<ImagePrediction> predict(List<Sample> data, Path out, Progress.Factory progress) {
         List<ImagePrediction> rows = new ArrayList<>();
-        try (Progress bar = progress.start("predict", data.size())) {
+        try (Progress bar = progress.start("predict " + trained.model().name(), data.size())) {
             sampler.sample(data, samples, (part, prediction) -> {
                 NDArray mean = prediction.mean();
                 NDArray entropy = prediction.entropy();

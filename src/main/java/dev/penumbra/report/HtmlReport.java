@@ -193,7 +193,8 @@ public final class HtmlReport {
                 header.add("GED@" + k + " " + g + (g == primary ? " (primary)" : ""));
             }
             header.addAll(List.of("diversity@" + k, "diversity@" + k + " unbiased", "NCC", "Hungarian IoU@" + k,
-                    "soft Dice", "empty samples", "entropy (bits)", "ECE", "AUROC", "AURC", "error rate"));
+                    "soft Dice", "majority Dice", "empty samples", "entropy (bits)", "ECE", "AUROC", "AURC",
+                    "error rate"));
             List<List<String>> rows = new ArrayList<>();
             for (ModelSummary s : e.summaries()) {
                 List<String> row = new ArrayList<>(List.of(HealthHtml.label(s)));
@@ -203,7 +204,7 @@ public final class HtmlReport {
                 row.addAll(List.of(ci(s.means().get(Metric.DIVERSITY.at(k))),
                         ci(s.means().get(Metric.DIVERSITY_UNBIASED.at(k))), ci(s.means().get(Metric.NCC.key())),
                         ci(s.means().get(Metric.HUNGARIAN_IOU.at(k))), ci(s.means().get(Metric.SOFT_DICE.key())),
-                        ci(s.means().get(Metric.EMPTY_SAMPLES.key())), ci(s.means().get(Metric.ENTROPY.key())),
+                        ci(s.means().get(Metric.MAJORITY_DICE.key())), ci(s.means().get(Metric.EMPTY_SAMPLES.key())), ci(s.means().get(Metric.ENTROPY.key())),
                         num(s.ece(), 4),
                         s.aurocCi() == null ? num(s.auroc(), 3) : ci(s.aurocCi()), num(s.aurc(), 4),
                         num(s.errorRate(), 4)));
@@ -219,7 +220,13 @@ public final class HtmlReport {
                             + " included (paper and all-pairs) or not (unbiased). NCC: PHiSeg's normalised"
                             + " cross-correlation between the samples' expected cross-entropy map and each"
                             + " annotator's (higher: the model is uncertain where it disagrees with the annotators;"
-                            + " 0 where a map is constant). Empty samples: the share of"
+                            + " 0 where a map is constant). Two Dice scores, different measures: <em>soft Dice</em>"
+                            + " compares the mean foreground probability with the mean annotation (the fraction of"
+                            + " annotators marking each pixel), 2 sum(x y) / (sum x^2 + sum y^2) as in the seed paper,"
+                            + " over every test image; <em>majority Dice</em> compares the pixels in at least half of"
+                            + " the samples with the pixels at least half of the annotators mark, over the images"
+                            + " where such pixels exist (the demo's summary reports this one). Empty samples: the"
+                            + " share of"
                             + " samples without any foreground on the images where every annotator marks a lesion."
                             + " ECE: expected calibration"
                             + " error of the foreground probability against the annotators. AUROC / AURC: pixel"

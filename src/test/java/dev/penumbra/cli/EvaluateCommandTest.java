@@ -137,7 +137,8 @@ class EvaluateCommandTest {
             assertThat(model.get("auroc").asDouble()).isBetween(0.0, 1.0);
             assertThat(model.get("means").get("soft_dice").get("estimate").asDouble()).isBetween(0.0, 1.0);
         }
-        assertThat(evaluated.out()).contains("softmax").contains("mcdropout").contains("report.html");
+        assertThat(evaluated.out()).contains("softmax").contains("mcdropout").contains("report.html")
+                .contains("softDice   majDice").contains("softDice: mean probability vs mean annotation");
     }
 
     @Test
@@ -286,6 +287,12 @@ class EvaluateCommandTest {
         String text = doc.text();
         assertThat(text).contains("rm_corr").contains("Student").contains("paired").contains("Provenance");
         assertThat(doc.select("table")).hasSizeGreaterThanOrEqualTo(4);
+        // both Dice scores side by side, each defined, so that the demo's majority Dice and the soft Dice are not
+        // mistaken for one another
+        assertThat(doc.select("th").eachText()).contains("soft Dice", "majority Dice");
+        assertThat(text).contains("Two Dice scores, different measures: soft Dice compares the mean foreground"
+                + " probability with the mean annotation").contains("majority Dice compares the pixels in at least"
+                + " half of the samples");
     }
 
     @Test

@@ -171,4 +171,21 @@ class TrainPredictCommandTest {
         assertThat(r.isCleanInputError()).as(r.err()).isTrue();
         assertThat(r.err()).contains("empty-run");
     }
+
+    @Test
+    void predictionProgressNamesTheModel() throws Exception {
+        Path run = tmp.resolve("run-bars");
+        Cli trained = Cli.run(trainWith(run, "mcdropout", "32"));
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        List<String> tasks = new java.util.ArrayList<>();
+        dev.penumbra.io.Progress.Factory recording = (task, total) -> {
+            tasks.add(task);
+            return dev.penumbra.io.Progress.Factory.QUIET.start(task, total);
+        };
+        try (dev.penumbra.train.TrainedModel model = dev.penumbra.train.TrainedModel.load(run, ai.djl.Device.cpu())) {
+            PredictCommand.run(model, null, dev.penumbra.data.Split.TEST, 2, 4, 1,
+                    dev.penumbra.metric.Ged.Estimator.PAPER, tmp.resolve("pred-bars"), recording);
+        }
+        assertThat(tasks).containsExactly("predict mcdropout");
+    }
 }
