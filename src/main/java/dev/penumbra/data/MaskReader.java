@@ -6,9 +6,7 @@ import dev.penumbra.io.MaskLevels;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.OptionalDouble;
-import java.util.stream.Collectors;
 
 /**
  * Reads an annotation file as a binary {@link Mask}. The file is read as it looks (palette colours, colour masks,
@@ -79,25 +77,9 @@ public final class MaskReader {
             }
             return new Mask(height, width, out);
         }
-        int low = levels[0];
-        int high = levels[0];
-        for (int level : levels) {
-            if (level != low && level != high) {
-                if (low != high) {
-                    throw tooManyLevels(levels, shown);
-                }
-                low = Math.min(low, level);
-                high = Math.max(high, level);
-            }
-        }
-        // a single level: 0 is blank; any other single level marks the whole image, as "the higher level" would
-        if (high == 0) {
-            return new Mask(height, width, out);
-        }
-        for (int i = 0; i < levels.length; i++) {
-            out[i] = levels[i] == high ? (byte) 1 : 0;
-        }
-        return new Mask(height, width, out);
+        return new Mask(height, width, MaskLevels.binary(levels, seen -> new InputException("mask " + shown
+                + " has " + seen.size() + " distinct levels (" + MaskLevels.firstFive(seen) + "): expected a binary"
+                + " mask with at most two levels, or give --mask-threshold (e.g. 0.5) to binarise it")));
     }
 
     /** 1, 255 or 65535: the level that stands for "fully foreground" in a mask whose largest level is {@code max}. */
@@ -106,16 +88,5 @@ public final class MaskReader {
             return 1;
         }
         return max <= 255 ? 255 : 65535;
-    }
-
-    private static InputException tooManyLevels(int[] levels, String shown) {
-        BitSet seen = new BitSet();
-        for (int level : levels) {
-            seen.set(level);
-        }
-        String first = seen.stream().limit(5).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-        return new InputException("mask " + shown + " has " + seen.cardinality() + " distinct levels (" + first
-                + (seen.cardinality() > 5 ? ", ..." : "") + "): expected a binary mask with at most two levels,"
-                + " or give --mask-threshold (e.g. 0.5) to binarise it");
     }
 }

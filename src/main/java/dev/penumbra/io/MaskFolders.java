@@ -117,22 +117,9 @@ public final class MaskFolders {
      */
     public static byte[] readBinary(Path file, int[] shape) {
         int[] levels = ImageFiles.readLevels(file, shape);
-        int low = levels[0];
-        int high = levels[0];
-        for (int level : levels) {
-            if (level != low && level != high) {
-                if (low != high) {
-                    throw tooManyLevels(file, levels);
-                }
-                low = Math.min(low, level);
-                high = Math.max(high, level);
-            }
-        }
-        byte[] mask = new byte[levels.length];
-        for (int i = 0; i < levels.length; i++) {
-            mask[i] = (byte) (high != 0 && levels[i] == high ? 1 : 0);
-        }
-        return mask;
+        return MaskLevels.binary(levels, seen -> new InputException("mask " + file + " has " + seen.size()
+                + " distinct values (" + MaskLevels.firstFive(seen) + "): expected a binary mask, 0 for background"
+                + " and one other value for foreground"));
     }
 
     private static void readInto(List<Path> files, List<byte[]> out, Path firstFile, int[] first) {
@@ -194,16 +181,5 @@ public final class MaskFolders {
     private static String list(TreeSet<String> ids) {
         String shown = ids.stream().limit(LISTED).collect(Collectors.joining(", "));
         return ids.size() > LISTED ? shown + " and " + (ids.size() - LISTED) + " more" : shown;
-    }
-
-    private static InputException tooManyLevels(Path file, int[] levels) {
-        TreeSet<Integer> all = new TreeSet<>();
-        for (int level : levels) {
-            all.add(level);
-        }
-        String first = all.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "));
-        return new InputException("mask " + file + " has " + all.size() + " distinct values (" + first
-                + (all.size() > 5 ? ", ..." : "") + "): expected a binary mask, 0 for background and one other value"
-                + " for foreground");
     }
 }

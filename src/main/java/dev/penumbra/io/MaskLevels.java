@@ -163,6 +163,44 @@ public final class MaskLevels {
         return levels;
     }
 
+    /**
+     * A binary mask from raw levels with at most two values: 1 where the level is the higher one, else 0. A single
+     * level 0 is a blank mask; any other single level marks every pixel, as "the higher level" would.
+     *
+     * @param levels   H * W raw levels, row-major
+     * @param tooMany  the error when there are three or more levels, given the distinct levels found
+     * @return H * W values 0 and 1, row-major
+     */
+    public static byte[] binary(int[] levels, java.util.function.Function<java.util.SortedSet<Integer>,
+            InputException> tooMany) {
+        int low = levels[0];
+        int high = levels[0];
+        for (int level : levels) {
+            if (level != low && level != high) {
+                if (low != high) {
+                    java.util.SortedSet<Integer> seen = new java.util.TreeSet<>();
+                    for (int l : levels) {
+                        seen.add(l);
+                    }
+                    throw tooMany.apply(seen);
+                }
+                low = Math.min(low, level);
+                high = Math.max(high, level);
+            }
+        }
+        byte[] mask = new byte[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            mask[i] = (byte) (high != 0 && levels[i] == high ? 1 : 0);
+        }
+        return mask;
+    }
+
+    /** "0, 1, 2, 3, 4, ..." : the first five of {@code levels}, for a message. */
+    public static String firstFive(java.util.SortedSet<Integer> levels) {
+        return levels.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "))
+                + (levels.size() > 5 ? ", ..." : "");
+    }
+
     private static boolean isGrey(long c) {
         long r = c >> 32;
         return r == (c >> 16 & 0xffff) && r == (c & 0xffff);

@@ -3,6 +3,7 @@ package dev.penumbra.data.synthetic;
 import dev.penumbra.InputException;
 import dev.penumbra.data.Split;
 import dev.penumbra.io.AtomicFiles;
+import dev.penumbra.io.FileTrees;
 import dev.penumbra.io.TempNames;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,13 +67,13 @@ public final class SyntheticData {
             result = moveIntoPlace(tmp, target, out, manifest);
         } catch (RuntimeException e) {
             try {
-                deleteTree(tmp);
+                FileTrees.deleteTree(tmp);
             } catch (RuntimeException cleanup) {
                 e.addSuppressed(cleanup); // the first failure is the one to report
             }
             throw e;
         }
-        deleteTree(tmp); // still there only when another run finished the same data set first
+        FileTrees.deleteTree(tmp); // still there only when another run finished the same data set first
         return result;
     }
 
@@ -144,20 +144,6 @@ public final class SyntheticData {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes our own temporary folder, if it is still there; never called on the user's folder. */
-    private static void deleteTree(Path tmp) {
-        if (!Files.exists(tmp)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(tmp)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete temporary folder " + tmp + ": " + e.getMessage(), e);
         }
     }
 }
