@@ -135,8 +135,8 @@ public final class EvaluateCommand extends PenumbraCommand {
                     s.correctness().result() == null
                             ? "-" : String.format(Locale.ROOT, "%.3f", s.correctness().result().r())));
         }
-        sb.append(String.format(Locale.ROOT, "softDice: mean probability vs mean annotation (every image);"
-                + " majDice: majority of the samples vs majority of the annotators (images with a majority lesion)%n"));
+        sb.append(String.format(Locale.ROOT, "softDice: mean probability vs mean annotation, every image%n"
+                + "majDice:  the samples' majority vs the annotators' majority, images with a majority lesion%n"));
         EvaluationOverview overview = EvaluationOverview.of(e);
         sb.append(String.format(Locale.ROOT, "%nVerdict (criteria: report.html):%n"));
         for (Verdict.Finding f : Verdict.of(overview)) {
