@@ -180,7 +180,7 @@ public final class StudyCommand implements Callable<Integer> {
             log.printf("study complete: all %d units finished%n", study.units().size());
         } else {
             log.printf("study incomplete: %d of %d units missing:%n", c.missing().size(), study.units().size());
-            c.missing().forEach(m -> printUnfinished(m, log));
+            c.missing().forEach(m -> printUnfinished(m, study.job().isPresent(), log));
             List<String> stopped = c.missing().stream().filter(m -> !m.running())
                     .map(m -> Integer.toString(m.task())).toList();
             study.job().filter(j -> !stopped.isEmpty()).ifPresent(j -> log.printf("once none of the job's tasks is"
@@ -192,12 +192,12 @@ public final class StudyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printUnfinished(Study.Unfinished m, PrintWriter log) {
+    private static void printUnfinished(Study.Unfinished m, boolean job, PrintWriter log) {
         String task = m.unit().id() + " (task " + m.task() + ")";
         if (m.running()) {
             log.printf("  %s: running (%s)%n", task, m.holder());
         } else if (m.log() == null) {
-            log.printf("  %s: not running, no log%n", task);
+            log.printf("  %s: %s%n", task, job ? "not started (no log yet: queued, or not submitted)" : "not run yet");
         } else {
             log.printf("  %s: not running; its log %s ends:%n", task, m.log());
             m.logEnd().forEach(line -> log.printf("      %s%n", line));

@@ -92,9 +92,9 @@ public final class SlurmJob {
                 # 'module load' of a Java 17 before the command below.
                 # For GPUs: add '#SBATCH --gres=gpu:1' and set PENUMBRA_DEVICE=gpu (needs the CUDA build, see README).
                 set -euo pipefail
-                : "${SLURM_ARRAY_TASK_ID:?submit this script with sbatch, or set SLURM_ARRAY_TASK_ID to a task of tasks.tsv}"
+                : "${SLURM_ARRAY_TASK_ID:?submit this script with sbatch (or set it to a task of tasks.tsv)}"
                 PENUMBRA="${PENUMBRA:-%5$s}"
-                # Tasks run Penumbra as it was built: concurrent tasks must neither rebuild it at once nor run other code.
+                # Tasks run Penumbra as built: concurrent tasks must neither rebuild it at once nor run other code.
                 export PENUMBRA_BUILD="${PENUMBRA_BUILD:-never}"
                 # One engine thread per allocated core: the engine would otherwise start one per core of the node.
                 # The numbers depend on the thread count, so keep it when you compare with another run.
@@ -158,8 +158,8 @@ public final class SlurmJob {
     }
 
     /**
-     * The newest Slurm log of array task {@code task} in the job folder {@code job}: {@code logs/task_<job id>_<task>.out},
-     * the latest by modification time, since a resubmitted task writes under a new job id.
+     * The newest Slurm log of array task {@code task} in the job folder {@code job}: of its
+     * {@code logs/task_<job id>_<task>.out}, the latest modified, since a resubmitted task writes under a new job id.
      */
     public static Optional<Path> latestLog(Path job, int task) {
         Path logs = job.resolve("logs");

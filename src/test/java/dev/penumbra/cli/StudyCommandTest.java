@@ -169,7 +169,8 @@ class StudyCommandTest {
                         + "      train/mcdropout: resuming from its last checkpoint\n"
                         + "      slurmstepd: error: *** JOB 41 ON node7 CANCELLED AT 2026-12-03T10:00:00 ***\n")
                 .doesNotContain("first attempt's end")
-                .contains("  active/softmax/random/seed_1 (task 2): not running, no log\n")
+                .contains("  active/softmax/random/seed_1 (task 2): not started (no log yet: queued, or not"
+                        + " submitted)\n")
                 .contains("resubmit those not running: sbatch --array=1,2,3,5 " + job.resolve("job.sbatch")
                         .toAbsolutePath());
         var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
