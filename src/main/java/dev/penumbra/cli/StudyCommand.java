@@ -100,7 +100,11 @@ public final class StudyCommand extends PenumbraCommand {
         PrintWriter log = out();
         Progress.Factory progress = common.engine.progress();
         if (collect != null) {
-            return collect(Study.open(collect), started, progress, log);
+            Study study = Study.open(collect);
+            // two collects at once would both write the evaluation; tasks claim only their own units
+            try (OutputFolder claim = OutputFolder.inPlace(collect, "--collect", List.of())) {
+                return collect(study, started, progress, log);
+            }
         }
         if (task != null && out == null) {
             throw new InputException("--task: give the study folder with --out");
@@ -170,11 +174,28 @@ public final class StudyCommand extends PenumbraCommand {
             log.printf("study complete: all %d units finished%n", study.units().size());
         } else {
             log.printf("study incomplete: %d of %d units missing:%n", c.missing().size(), study.units().size());
-            c.missing().forEach(u -> log.printf("  %s%n", u.id()));
+            c.missing().forEach(m -> printUnfinished(m, study.job().isPresent(), log));
+            List<String> stopped = c.missing().stream().filter(m -> !m.running())
+                    .map(m -> Integer.toString(m.task())).toList();
+            study.job().filter(j -> !stopped.isEmpty()).ifPresent(j -> log.printf("once none of the job's tasks is"
+                    + " queued, resubmit those not running: sbatch --array=%s %s%n", String.join(",", stopped),
+                    j.resolve(SlurmJob.SCRIPT)));
         }
         log.printf("Report: %s%n", c.report());
         log.flush();
         return 0;
+    }
+
+    private static void printUnfinished(Study.Unfinished m, boolean job, PrintWriter log) {
+        String task = m.unit().id() + " (task " + m.task() + ")";
+        if (m.running()) {
+            log.printf("  %s: running (%s)%n", task, m.holder());
+        } else if (m.log() == null) {
+            log.printf("  %s: %s%n", task, job ? "not started (no log yet: queued, or not submitted)" : "not run yet");
+        } else {
+            log.printf("  %s: not running; its log %s ends:%n", task, m.log());
+            m.logEnd().forEach(line -> log.printf("      %s%n", line));
+        }
     }
 
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {

@@ -18,16 +18,28 @@ import java.util.Optional;
  * {@code .<name>.lock} beside the folder (not inside it: a new run's folder must stay empty until it is written),
  * created atomically and holding the owner's host, process id and start time. A claim whose process is gone on this
  * host (or whose pid now belongs to a process started later) is taken over; a claim from another host is honoured,
- * since its process cannot be checked from here, and the message says which file to remove when it is stale.
+ * since its process cannot be checked from here, and the message says which file to remove when it is stale. A
+ * process that is asked to end (SIGTERM, as Slurm's {@code scancel} and time limits send it, or Ctrl-C) releases its
+ * claims as it exits; only a process killed outright leaves its claim behind.
  */
 public final class OutputLock implements AutoCloseable {
 
     private final Path file;
     private final String owner;
+    private final Thread release;
 
     private OutputLock(Path file, String owner) {
         this.file = file;
         this.owner = owner;
+        // a process asked to end releases its claim, so that a task resubmitted on another host may take it
+        this.release = new Thread(() -> {
+            try {
+                removeIfOurs();
+            } catch (UncheckedIOException ignored) {
+                // exiting anyway; the claim is then taken over as stale on this host
+            }
+        }, "release " + file.getFileName());
+        Runtime.getRuntime().addShutdownHook(release);
     }
 
     /**
@@ -37,12 +49,44 @@ public final class OutputLock implements AutoCloseable {
      * @throws InputException when another live process holds it
      */
     public static OutputLock acquire(Path folder, String option) {
+        return claim(file(folder, "", option + " " + folder), option + " " + folder);
+    }
+
+    /**
+     * Claims {@code folder} under a claim of its own kind, {@code .<name>.<kind>.lock}, independent of the claim of
+     * {@link #acquire(Path, String)}: e.g. a study's task holds its unit while the training it runs claims the same
+     * folder as a run.
+     *
+     * @param subject what is claimed, for messages (e.g. "unit train/softmax of the study in DIR")
+     * @throws InputException when another live process holds it
+     */
+    public static OutputLock acquire(Path folder, String kind, String subject) {
+        return claim(file(folder, "." + kind, subject), subject);
+    }
+
+    /**
+     * Who holds the claim of {@code kind} on {@code folder}: its host, pid and start time on one line, or empty
+     * when nobody does (no claim, or one whose process is gone on this host). A claim from another host counts as
+     * held.
+     */
+    public static Optional<String> holder(Path folder, String kind) {
+        try {
+            return read(file(folder, "." + kind, folder.toString())).filter(OutputLock::isLive)
+                    .map(h -> h.strip().replace('\n', ' '));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lock file of " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path file(Path folder, String kind, String subject) {
         Path abs = folder.toAbsolutePath().normalize();
         if (abs.getFileName() == null) {
-            throw new InputException(option + " " + folder + " is the root of the file system; expected a folder to"
-                    + " write into");
+            throw new InputException(subject + " is the root of the file system; expected a folder to write into");
         }
-        Path file = abs.resolveSibling("." + TempNames.cut(abs.getFileName().toString()) + ".lock");
+        return abs.resolveSibling("." + TempNames.cut(abs.getFileName().toString()) + kind + ".lock");
+    }
+
+    private static OutputLock claim(Path file, String subject) {
         String me = describe(ProcessHandle.current());
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -52,7 +96,7 @@ public final class OutputLock implements AutoCloseable {
                 } catch (FileAlreadyExistsException held) {
                     Optional<String> holder = read(file);
                     if (holder.isPresent() && isLive(holder.get())) {
-                        throw new InputException(option + " " + folder + " is in use by another Penumbra command ("
+                        throw new InputException(subject + " is in use by another Penumbra command ("
                                 + holder.get().strip().replace('\n', ' ') + "); wait for it to end, or, if that"
                                 + " process is gone, remove " + file);
                     }
@@ -62,8 +106,8 @@ public final class OutputLock implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the lock file " + file + ": " + e.getMessage(), e);
         }
-        throw new InputException(option + " " + folder + " is being claimed by other processes at this moment"
-                + " (lock file " + file + "); try again");
+        throw new InputException(subject + " is being claimed by other processes at this moment (lock file " + file
+                + "); try again");
     }
 
     /**
@@ -90,6 +134,15 @@ public final class OutputLock implements AutoCloseable {
     /** Releases the claim (removes the lock file if it is still ours). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(release);
+        } catch (IllegalStateException exiting) {
+            // the hook is running or about to: it removes the file
+        }
+        removeIfOurs();
+    }
+
+    private void removeIfOurs() {
         try {
             if (read(file).filter(owner::equals).isPresent()) {
                 Files.deleteIfExists(file);

@@ -15,6 +15,7 @@ import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
+import dev.penumbra.io.OutputLock;
 import dev.penumbra.io.Progress;
 import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.EvaluationSections;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,9 @@ import java.util.stream.Stream;
 public final class Study {
 
     public static final String MISSING = "missing.txt";
+    /** The kind of claim a running unit holds on its folder ({@code .<folder>.task.lock} beside it). */
+    static final String CLAIM = "task";
+    private static final int LOG_LINES = 12;
 
     private final Path out;
     private final StudyDefinition definition;
@@ -118,32 +123,85 @@ public final class Study {
         return ActiveLearning.finished(out.resolve("active").resolve(u.model()), a.settings(), u.strategy(), u.seed());
     }
 
-    /** Runs one unit, or completes it after an interruption; a finished unit is left as it is. */
+    /**
+     * Runs one unit, or completes it after an interruption; a finished unit is left as it is. The unit is claimed
+     * while it runs, so that a second task of the same unit (a resubmission while the first still runs) is refused
+     * rather than writing over it.
+     */
     public void run(StudyUnit u, Dataset dataset, Device device, Progress.Factory progress, PrintWriter log) {
         if (finished(u)) {
             log.printf("%s: already done%n", u.id());
             log.flush();
             return;
         }
-        log.printf("%s: running%n", u.id());
-        log.flush();
-        if (u.isTraining()) {
-            Path dir = u.folder(out);
-            boolean resume = TrainingLoop.canResume(dir);
-            if (!resume) {
-                FileTrees.deleteTree(dir); // a start that wrote no epoch yet
+        try (OutputLock claim = OutputLock.acquire(u.folder(out), CLAIM, "unit " + u.id() + " of the study in "
+                + out)) {
+            if (finished(u)) { // by a task that ended while this one started
+                log.printf("%s: already done%n", u.id());
+                log.flush();
+                return;
             }
-            TrainRun.run(definition.runs().get(u.model()), dataset, dir, device, progress, resume);
-        } else {
-            StudyDefinition.ActiveBase a = definition.active().get(u.model());
-            Path dir = out.resolve("active").resolve(u.model());
-            ActiveExperiment.prepare(a.settings(), a.run(), dataset, dir, true, device, progress, log)
-                    .runStrategy(dir, u.strategy(), u.seed());
+            if (u.isTraining()) {
+                Path dir = u.folder(out);
+                boolean resume = TrainingLoop.canResume(dir);
+                log.printf("%s: %s%n", u.id(), resume ? "resuming from its last checkpoint" : "running");
+                log.flush();
+                if (!resume) {
+                    FileTrees.deleteTree(dir); // a start that wrote no epoch yet
+                }
+                TrainRun.run(definition.runs().get(u.model()), dataset, dir, device, progress, resume);
+            } else {
+                log.printf("%s: running%n", u.id());
+                log.flush();
+                StudyDefinition.ActiveBase a = definition.active().get(u.model());
+                Path dir = out.resolve("active").resolve(u.model());
+                ActiveExperiment.prepare(a.settings(), a.run(), dataset, dir, true, device, progress, log)
+                        .runStrategy(dir, u.strategy(), u.seed());
+            }
         }
     }
 
+    /**
+     * A unit that has not finished, as the study folder and its job's logs tell.
+     *
+     * @param unit     the unit
+     * @param task     its index in {@link #units()}: its array task
+     * @param holder   the process that runs it now (host, pid, start), or null when none does
+     * @param log      its newest Slurm log, or null when the study has no job or the task wrote none yet
+     * @param logEnd   the last lines of that log; empty without one
+     */
+    public record Unfinished(StudyUnit unit, int task, String holder, Path log, List<String> logEnd) {
+
+        public boolean running() {
+            return holder != null;
+        }
+    }
+
+    /** The units that have not finished, in task order, each with whether it runs and the end of its log. */
+    public List<Unfinished> unfinished() {
+        List<StudyUnit> units = units();
+        Optional<Path> job = SlurmJob.jobOf(out);
+        List<Unfinished> list = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            StudyUnit u = units.get(i);
+            if (finished(u)) {
+                continue;
+            }
+            String holder = OutputLock.holder(u.folder(out), CLAIM).orElse(null);
+            int task = i;
+            Path log = job.flatMap(j -> SlurmJob.latestLog(j, task)).orElse(null);
+            list.add(new Unfinished(u, i, holder, log, log == null ? List.of() : SlurmJob.logEnd(log, LOG_LINES)));
+        }
+        return list;
+    }
+
+    /** The job folder of the study's Slurm job array, if one was written for it. */
+    public Optional<Path> job() {
+        return SlurmJob.jobOf(out);
+    }
+
     /** What {@link #collect} found. */
-    public record Collected(Path report, List<StudyUnit> missing, List<ReportPart> parts) {
+    public record Collected(Path report, List<Unfinished> missing, List<ReportPart> parts) {
 
         /** The evaluation's health warnings, one line each; "" when no check fired or nothing was evaluated. */
         public String healthLines() {
@@ -160,10 +218,10 @@ public final class Study {
      * {@value #MISSING} listing the units still to run (removed when none are).
      */
     public Collected collect(Dataset dataset, Device device, Progress.Factory progress, Provenance provenance) {
-        List<StudyUnit> missing = units().stream().filter(u -> !finished(u)).toList();
+        List<Unfinished> missing = unfinished();
         List<ReportPart> parts = new ArrayList<>();
         Path evaluation = out.resolve("evaluation");
-        boolean trained = missing.stream().noneMatch(StudyUnit::isTraining);
+        boolean trained = missing.stream().noneMatch(m -> m.unit().isTraining());
         if (trained) {
             HtmlReport.Section section;
             if (EvaluationSections.finished(evaluation)) {
@@ -199,7 +257,7 @@ public final class Study {
             }
         } else {
             StringBuilder sb = new StringBuilder();
-            missing.forEach(u -> sb.append(u.id()).append('\n'));
+            missing.forEach(m -> sb.append(m.unit().id()).append('\n'));
             AtomicFiles.writeString(missingFile, sb.toString());
         }
         return new Collected(report, missing, List.copyOf(parts));

@@ -166,4 +166,55 @@ class LauncherTest {
         assertThat(p.waitFor()).isEqualTo(2);
         assertThat(out).contains("PENUMBRA_BUILD must be cpu or cuda, got 'rocm'");
     }
+
+    /** A home whose sources are newer than its jar, and a stand-in mvn that records each build and takes a second. */
+    private static Path staleHome(Path tmp) throws IOException {
+        Path home = home(tmp);
+        Files.setLastModifiedTime(home.resolve("target/penumbra.jar"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Files.createDirectories(home.resolve("src/main"));
+        Files.writeString(home.resolve("src/main/Changed.java"), "class Changed {}");
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        Path mvn = tmp.resolve("bin/mvn");
+        Files.writeString(mvn, "#!/bin/sh\necho build >> \"$(pwd)/builds.log\"\nsleep 1\ntouch target/penumbra.jar\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    @Test
+    void launchersStartedAtOnceOnStaleSourcesBuildOnce(@TempDir Path tmp) throws Exception {
+        Path home = staleHome(tmp);
+        var runs = java.util.stream.IntStream.range(0, 4).mapToObj(i -> java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return launch(tmp, home, Map.of(), "--version");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        for (var run : runs) {
+            assertThat(run.get()).contains("arg=--version");
+        }
+        assertThat(Files.readAllLines(home.resolve("builds.log"))).containsExactly("build");
+    }
+
+    @Test
+    void withNoBuildAStaleJarRunsAsBuiltWithAWarningAndAMissingOneIsAClearError(@TempDir Path tmp)
+            throws Exception {
+        Path home = staleHome(tmp);
+        String out = launch(tmp, home, Map.of("PENUMBRA_NO_BUILD", "1"), "--version");
+        assertThat(out).contains("sources in " + home + " are newer than").contains("arg=--version");
+        assertThat(home.resolve("builds.log")).doesNotExist();
+        Files.delete(home.resolve("target/penumbra.jar"));
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("penumbra").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("PENUMBRA_NO_BUILD", "1");
+        Process p = pb.start();
+        String missing = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(1);
+        assertThat(missing).contains("penumbra.jar is missing and PENUMBRA_NO_BUILD=1; build it once first")
+                .doesNotContain("arg=--version");
+        assertThat(home.resolve("builds.log")).doesNotExist();
+    }
 }

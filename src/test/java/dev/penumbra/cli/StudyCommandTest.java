@@ -94,7 +94,9 @@ class StudyCommandTest {
         Files.delete(copy.resolve("report.html"));
         Cli resumed = Cli.run(args(copy, "--resume"));
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("train/softmax: running").contains("train/mcdropout: running");
+        // softmax had written no epoch: it starts afresh; mcdropout continues from its checkpoint
+        assertThat(resumed.out()).contains("train/softmax: running")
+                .contains("train/mcdropout: resuming from its last checkpoint");
         assertThat(Files.readAllLines(copy.resolve("evaluation/images.csv")))
                 .isEqualTo(Files.readAllLines(study.resolve("evaluation/images.csv")));
         assertThat(Files.readAllLines(copy.resolve("evaluation/summary.json")))
@@ -125,12 +127,15 @@ class StudyCommandTest {
         assertThat(job.resolve("logs")).isDirectory();
         String script = Files.readString(job.resolve("job.sbatch"));
         assertThat(script).contains("#SBATCH --array=0-5").contains("--task \"$SLURM_ARRAY_TASK_ID\"")
+                .contains("--threads \"$threads\"")
                 .contains(out.toAbsolutePath().toString());
         Process bash = new ProcessBuilder("bash", "-n", job.resolve("job.sbatch").toString()).redirectErrorStream(true)
                 .start();
         String errors = new String(bash.getInputStream().readAllBytes());
         assertThat(bash.waitFor()).as(errors).isZero();
         assertThat(job.resolve("README.md")).content().contains("sbatch job.sbatch").contains("--collect");
+        // the study knows its job, for the logs --collect shows
+        assertThat(out.resolve("slurm-job.txt")).hasContent(job.toAbsolutePath().normalize().toString());
         // nothing was trained, only the study defined
         assertThat(out.resolve("study.json")).isRegularFile();
         assertThat(out.resolve("train")).doesNotExist();
@@ -146,16 +151,50 @@ class StudyCommandTest {
             Cli t = Cli.run("study", "--out", out.toString(), "--task", task, "--quiet", "--threads", "2");
             assertThat(t.exitCode()).as(t.err()).isZero();
         }
+        // task 1 was cancelled twice; task 2 is still queued (no log)
+        Path logs = job.resolve("logs");
+        Files.writeString(logs.resolve("task_40_1.out"), "train/mcdropout: running\nfirst attempt's end\n");
+        Files.setLastModifiedTime(logs.resolve("task_40_1.out"), FileTime.fromMillis(System.currentTimeMillis()
+                - 600_000));
+        Files.writeString(logs.resolve("task_41_1.out"), "train/mcdropout: resuming from its last checkpoint\n"
+                + "slurmstepd: error: *** JOB 41 ON node7 CANCELLED AT 2026-12-03T10:00:00 ***\n");
         Cli c = Cli.run("study", "--collect", out.toString(), "--quiet");
         assertThat(c.exitCode()).as(c.err()).isZero();
         List<String> expected = List.of("train/mcdropout", "active/softmax/random/seed_1",
                 "active/softmax/entropy-sum/seed_1", "active/mcdropout/entropy-sum/seed_1");
         assertThat(c.out()).contains("4 of 6 units missing");
         assertThat(Files.readAllLines(out.resolve("missing.txt"))).containsExactlyElementsOf(expected);
+        assertThat(c.out()).contains("  train/mcdropout (task 1): not running; its log " + logs.resolve(
+                        "task_41_1.out").toAbsolutePath() + " ends:\n"
+                        + "      train/mcdropout: resuming from its last checkpoint\n"
+                        + "      slurmstepd: error: *** JOB 41 ON node7 CANCELLED AT 2026-12-03T10:00:00 ***\n")
+                .doesNotContain("first attempt's end")
+                .contains("  active/softmax/random/seed_1 (task 2): not started (no log yet: queued, or not"
+                        + " submitted)\n")
+                .contains("resubmit those not running: sbatch --array=1,2,3,5 " + job.resolve("job.sbatch")
+                        .toAbsolutePath());
         var doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
         // no evaluation before every model is trained; the finished active-learning run is in
         assertThat(doc.select("section[id^=published]")).isEmpty();
         assertThat(doc.select("section#active-mcdropout")).hasSize(1);
+    }
+
+    @Test
+    void aUnitThatAnotherProcessRunsIsRefusedAndCollectShowsItRunning() throws Exception {
+        Path out = tmp.resolve("busy");
+        assertThat(Cli.run(args(out, "--emit", "slurm", tmp.resolve("busy-job").toString())).exitCode()).isZero();
+        try (var running = dev.penumbra.io.OutputLock.acquire(out.resolve("train/mcdropout"), "task", "a task")) {
+            Cli second = Cli.run("study", "--out", out.toString(), "--task", "1", "--quiet", "--threads", "2");
+            assertThat(second.isCleanInputError()).as(second.err()).isTrue();
+            assertThat(second.err()).contains("unit train/mcdropout of the study in " + out)
+                    .contains("in use by another Penumbra command");
+            assertThat(out.resolve("train/mcdropout")).doesNotExist();
+            Cli c = Cli.run("study", "--collect", out.toString(), "--quiet");
+            assertThat(c.exitCode()).as(c.err()).isZero();
+            assertThat(c.out()).contains("  train/mcdropout (task 1): running (host ")
+                    .contains("pid " + ProcessHandle.current().pid())
+                    .contains("resubmit those not running: sbatch --array=0,2,3,4,5 ");
+        }
     }
 
     @Test
