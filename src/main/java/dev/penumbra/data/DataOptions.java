@@ -29,9 +29,12 @@ import java.util.regex.PatternSyntaxException;
  *                      group (patient); empty = the layout's default (LIDC: {@code ^(LIDC-IDRI-\d+)}), else the id
  * @param classes       segmentation classes C; 2 = binary masks (binarised as above); above 2, every mask holds class
  *                      indices 0 .. C - 1 (0 = background) and is read as it is
+ * @param resize        how a non-square image becomes {@code size x size} ({@code --resize}, see {@link ResizePolicy});
+ *                      {@link ResizePolicy#SQUASH} unless given; only {@code squash} is allowed with {@code size} 0
  */
 public record DataOptions(Optional<String> layout, int size, OptionalDouble maskThreshold, long splitSeed,
-                          double valFraction, double testFraction, Optional<String> groupRegex, int classes) {
+                          double valFraction, double testFraction, Optional<String> groupRegex, int classes,
+                          ResizePolicy resize) {
 
     /** Seed of the group-wise split when none is given. */
     public static final long DEFAULT_SPLIT_SEED = 42;
@@ -45,6 +48,7 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(maskThreshold, "maskThreshold");
         Objects.requireNonNull(groupRegex, "groupRegex");
+        Objects.requireNonNull(resize, "resize");
         if (size < 0 || size > MAX_SIZE) {
             throw new InputException("--size must be 0 (keep the native size) or a number of pixels from 1 to "
                     + MAX_SIZE + ", got " + size);
@@ -67,9 +71,23 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
             throw new InputException("--mask-threshold binarises masks and cannot be used with --classes " + classes
                     + " (class-index masks)");
         }
+        if (resize != ResizePolicy.SQUASH && size == 0) {
+            throw new InputException("--resize " + resize.option() + " makes images square at --size, but --size is 0"
+                    + " (keep the native size): give --size PX, or leave --resize out");
+        }
     }
 
-    /** No layout forced, native size, no mask threshold, seed 42, 15% validation, 15% test, no group regex, binary. */
+    /** The options with {@link ResizePolicy#SQUASH}, as every run made before {@code --resize} existed. */
+    public DataOptions(Optional<String> layout, int size, OptionalDouble maskThreshold, long splitSeed,
+                       double valFraction, double testFraction, Optional<String> groupRegex, int classes) {
+        this(layout, size, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, classes,
+                ResizePolicy.SQUASH);
+    }
+
+    /**
+     * No layout forced, native size, no mask threshold, seed 42, 15% validation, 15% test, no group regex, binary,
+     * squash.
+     */
     public static DataOptions defaults() {
         return new DataOptions(Optional.empty(), 0, OptionalDouble.empty(), DEFAULT_SPLIT_SEED,
                 DEFAULT_FRACTION, DEFAULT_FRACTION, Optional.empty(), 2);
@@ -78,15 +96,17 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     /** @param name a layout name, or null to detect the layout */
     public DataOptions withLayout(String name) {
         return new DataOptions(Optional.ofNullable(name), size, maskThreshold, splitSeed, valFraction, testFraction,
-                groupRegex, classes);
+                groupRegex, classes, resize);
     }
 
     public DataOptions withSize(int newSize) {
-        return new DataOptions(layout, newSize, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, classes);
+        return new DataOptions(layout, newSize, maskThreshold, splitSeed, valFraction, testFraction,
+                groupRegex, classes, resize);
     }
 
     public DataOptions withMaskThreshold(OptionalDouble threshold) {
-        return new DataOptions(layout, size, threshold, splitSeed, valFraction, testFraction, groupRegex, classes);
+        return new DataOptions(layout, size, threshold, splitSeed, valFraction, testFraction,
+                groupRegex, classes, resize);
     }
 
     public DataOptions withMaskThreshold(double threshold) {
@@ -94,30 +114,39 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     }
 
     public DataOptions withSplitSeed(long seed) {
-        return new DataOptions(layout, size, maskThreshold, seed, valFraction, testFraction, groupRegex, classes);
+        return new DataOptions(layout, size, maskThreshold, seed, valFraction, testFraction,
+                groupRegex, classes, resize);
     }
 
     public DataOptions withValFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, fraction, testFraction, groupRegex, classes);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, fraction, testFraction,
+                groupRegex, classes, resize);
     }
 
     public DataOptions withTestFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, fraction, groupRegex, classes);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, fraction,
+                groupRegex, classes, resize);
     }
 
     /** Sets both fractions at once, so that no intermediate pair has to be valid on its own. */
     public DataOptions withFractions(double val, double test) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, val, test, groupRegex, classes);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, val, test, groupRegex, classes, resize);
     }
 
     /** @param regex a regular expression with a capturing group, or null for the layout's default */
     public DataOptions withGroupRegex(String regex) {
         return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction,
-                Optional.ofNullable(regex), classes);
+                Optional.ofNullable(regex), classes, resize);
     }
 
     public DataOptions withClasses(int c) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, c);
+        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, c,
+                resize);
+    }
+
+    public DataOptions withResize(ResizePolicy policy) {
+        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, testFraction, groupRegex, classes,
+                policy);
     }
 
     /** The compiled {@link #groupRegex()}, if any. */
@@ -129,10 +158,13 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     @JsonValue
     Stored stored() {
         return new Stored(layout.orElse(null), size, maskThreshold.isPresent() ? maskThreshold.getAsDouble() : null,
-                splitSeed, valFraction, testFraction, groupRegex.orElse(null), classes);
+                splitSeed, valFraction, testFraction, groupRegex.orElse(null), classes, resize.option());
     }
 
-    /** Reads the JSON form; a missing value takes its default, so older files still load. */
+    /**
+     * Reads the JSON form; a missing value takes its default, so older files still load (a run from before
+     * {@code resize} existed squashed its images, the default).
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static DataOptions fromStored(Stored s) {
         DataOptions d = defaults();
@@ -141,12 +173,13 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
                 s.splitSeed() == null ? d.splitSeed() : s.splitSeed(),
                 s.valFraction() == null ? d.valFraction() : s.valFraction(),
                 s.testFraction() == null ? d.testFraction() : s.testFraction(), Optional.ofNullable(s.groupRegex()),
-                s.classes() == null ? d.classes() : s.classes());
+                s.classes() == null ? d.classes() : s.classes(),
+                s.resize() == null ? d.resize() : ResizePolicy.parse(s.resize()));
     }
 
     /** {@link DataOptions} with nulls for absent values: its JSON form. */
     record Stored(String layout, Integer size, Double maskThreshold, Long splitSeed, Double valFraction,
-                  Double testFraction, String groupRegex, Integer classes) {
+                  Double testFraction, String groupRegex, Integer classes, String resize) {
     }
 
     private static Pattern compileGroupRegex(String regex) {

@@ -25,7 +25,7 @@ final class SampleLoader {
     }
 
     /**
-     * @return the sample, resized to {@code size x size} when {@code opts.size() > 0}
+     * @return the sample, resized to {@code size x size} by {@code opts.resize()} when {@code opts.size() > 0}
      * @throws InputException for an unreadable file, a channel count unlike the first image's, a mask of another
      *     size than its image, or a mask that is not binary (without {@code --mask-threshold})
      */
@@ -44,8 +44,9 @@ final class SampleLoader {
         }
         int size = opts.size();
         if (size > 0) {
-            image = Resize.bilinear(image, size, size);
-            masks.replaceAll(m -> Resize.nearest(m, size, size));
+            ResizePolicy policy = opts.resize();
+            image = policy.image(image, size);
+            masks.replaceAll(m -> policy.mask(m, size));
         }
         return new Sample(files.id(), files.group(), image, masks);
     }

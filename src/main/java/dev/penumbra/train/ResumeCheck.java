@@ -82,6 +82,7 @@ public final class ResumeCheck {
         c.put("--class-weights", r -> weights(r.settings().classWeights()));
         c.put("--layout", r -> r.dataOptions().layout().orElse("(detected)"));
         c.put("--size", r -> r.dataOptions().size());
+        c.put("--resize", r -> r.dataOptions().resize().option());
         c.put("--mask-threshold", r -> r.dataOptions().maskThreshold());
         c.put("--split-seed", r -> r.dataOptions().splitSeed());
         c.put("--val-fraction", r -> r.dataOptions().valFraction());
