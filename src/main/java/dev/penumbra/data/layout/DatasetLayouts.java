@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The registry of dataset layouts by short name: {@code isic}, {@code lidc}, {@code folder}. */
+/**
+ * The registry of dataset layouts by short name: {@code isic}, {@code isic-challenge}, {@code lidc},
+ * {@code lidc-kohl}, {@code folder}.
+ */
 public final class DatasetLayouts {
 
-    private static final List<DatasetLayout> ALL = List.of(new IsicLayout(), new LidcLayout(), new FolderLayout());
+    private static final List<DatasetLayout> ALL = List.of(new IsicLayout(), new IsicChallengeLayout(),
+            new LidcLayout(), new KohlLidcLayout(), new FolderLayout());
 
     private DatasetLayouts() {
     }

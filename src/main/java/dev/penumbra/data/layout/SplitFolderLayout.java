@@ -47,6 +47,14 @@ abstract class SplitFolderLayout implements DatasetLayout {
         return root;
     }
 
+    /**
+     * The folder of split {@code s} below {@code data}: {@code data/train} and so on, unless a layout's data ships
+     * its splits in other folders.
+     */
+    Path splitFolder(Path data, Split s) {
+        return data.resolve(s.folder());
+    }
+
     /** The group pattern used when {@code --group-regex} is not given; empty = each image is its own group. */
     Optional<Pattern> defaultGroup() {
         return Optional.empty();
@@ -69,7 +77,7 @@ abstract class SplitFolderLayout implements DatasetLayout {
     /** Whether {@code dir} or one of its split folders holds this layout's annotation folder. */
     final boolean hasAnnotationFolder(Path dir) {
         return Files.isDirectory(dir.resolve(annotationFolder)) || Arrays.stream(Split.values())
-                .anyMatch(s -> Files.isDirectory(dir.resolve(s.folder()).resolve(annotationFolder)));
+                .anyMatch(s -> Files.isDirectory(splitFolder(dir, s).resolve(annotationFolder)));
     }
 
     @Override
@@ -84,7 +92,7 @@ abstract class SplitFolderLayout implements DatasetLayout {
         Path data = dataRoot(root);
         GroupNamer groups = new GroupNamer(opts.groupPattern(), defaultGroup());
         List<Split> present = Arrays.stream(Split.values())
-                .filter(s -> Files.isDirectory(data.resolve(s.folder()))).toList();
+                .filter(s -> Files.isDirectory(splitFolder(data, s))).toList();
         if (present.isEmpty()) {
             List<SampleFiles> all = scanPart(new Part(root, data, Optional.empty()), groups);
             return GroupSplitter.split(all, SampleFiles::group, opts.valFraction(), opts.testFraction(),
@@ -93,18 +101,18 @@ abstract class SplitFolderLayout implements DatasetLayout {
         checkSplitFolders(data, present);
         Map<Split, List<SampleFiles>> out = new EnumMap<>(Split.class);
         for (Split s : Split.values()) {
-            out.put(s, scanPart(new Part(root, data.resolve(s.folder()), Optional.of(s)), groups));
+            out.put(s, scanPart(new Part(root, splitFolder(data, s), Optional.of(s)), groups));
         }
         return out;
     }
 
     /** Split folders must be all there, and not mixed with unsplit images: either would hide data silently. */
-    private static void checkSplitFolders(Path data, List<Split> present) {
+    private void checkSplitFolders(Path data, List<Split> present) {
         if (present.size() < Split.values().length) {
             List<Split> missing = Arrays.stream(Split.values()).filter(s -> !present.contains(s)).toList();
             throw new InputException("data folder " + data + " has " + folders(present) + " but no "
                     + folders(missing) + ": expected "
-                    + missing.stream().map(s -> data.resolve(s.folder()).toString()).collect(Collectors.joining(" and "))
+                    + missing.stream().map(s -> splitFolder(data, s).toString()).collect(Collectors.joining(" and "))
                     + " (or no split folders at all, to split the images by --val-fraction and --test-fraction)");
         }
         if (Files.isDirectory(data.resolve("images"))) {
