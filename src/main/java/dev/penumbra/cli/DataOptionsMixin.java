@@ -1,19 +1,23 @@
 package dev.penumbra.cli;
 
 import dev.penumbra.data.DataOptions;
+import dev.penumbra.data.ResizePolicy;
 import picocli.CommandLine.Option;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** How a dataset folder is read: layout, size, mask threshold and the split of unsplit data. */
+/** How a dataset folder is read: layout, size and resize policy, mask threshold and the split of unsplit data. */
 public final class DataOptionsMixin {
 
-    @Option(names = "--layout", paramLabel = "isic|lidc|folder", description = "Dataset layout (default: detected).")
+    @Option(names = "--layout", paramLabel = "NAME", completionCandidates = LayoutNames.class, description = "Dataset layout: ${COMPLETION-CANDIDATES} (default: detected).")
     String layout;
 
     @Option(names = "--size", paramLabel = "PX", description = "Resize images (bilinear) and masks (nearest) to PX x PX (default: the preset's; 0 = keep).")
     Integer size;
+
+    @Option(names = "--resize", paramLabel = "squash|pad|crop", defaultValue = "squash", description = "How --size makes a non-square image square: squash (scale each axis; default), pad (to a square with black, masks background) or crop (the centred square).")
+    String resize;
 
     @Option(names = "--mask-threshold", paramLabel = "T", description = "Masks with more than two values: foreground where level > T * max level, T in (0, 1).")
     Double maskThreshold;
@@ -37,6 +41,14 @@ public final class DataOptionsMixin {
     public DataOptions build(int defaultSize) {
         return new DataOptions(Optional.ofNullable(layout), size == null ? defaultSize : size,
                 maskThreshold == null ? OptionalDouble.empty() : OptionalDouble.of(maskThreshold), splitSeed,
-                valFraction, testFraction, Optional.ofNullable(groupRegex), classes);
+                valFraction, testFraction, Optional.ofNullable(groupRegex), classes, ResizePolicy.parse(resize));
+    }
+
+    /** Registered layout names, for help and completion. */
+    static final class LayoutNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return dev.penumbra.data.layout.DatasetLayouts.names().iterator();
+        }
     }
 }

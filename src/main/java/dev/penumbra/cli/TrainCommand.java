@@ -25,7 +25,8 @@ import java.util.Set;
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = ModelOptions.class,
         description = {"Train a model into a new run folder.", """
             %n\
-            Uses the preset's settings (the paper's for lidc and isic) unless overridden, stops early on \
+            Uses the preset's settings (the paper's for lidc and isic) unless overridden; without --preset, \
+            the preset that fits the data's layout (isic for ISIC data, lidc for LIDC crops, else lidc). Stops early on \
             validation loss, and writes best and last checkpoints, a metrics log and provenance.%n\
             %n\
             --resume continues the run in --out from its last checkpoint, with the settings and data it was \
@@ -91,7 +92,10 @@ public final class TrainCommand extends PenumbraCommand {
                         + " new run (only --resume continues the run in --out without it)");
             }
             ModelRegistry.check(model);
-            Preset p = common.run.preset.get();
+            PresetChoice choice = PresetChoice.of(common.run.preset,
+                    spec.commandLine().getParseResult().hasMatchedOption("--preset"), data, common.run.reading);
+            choice.message().ifPresent(m -> out().println(m));
+            Preset p = choice.preset();
             DataOptions options = common.run.reading.build(p.size());
             dataset = DataSource.read(data, options);
             run = spec(model, p, data, options, dataset.channels(), dataset.height(), dataset.width());
