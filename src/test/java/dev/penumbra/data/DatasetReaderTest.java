@@ -66,7 +66,8 @@ class DatasetReaderTest {
     @Test
     void unknownForcedLayoutListsValidNames(@TempDir Path root) {
         threeSplits(root);
-        assertInputError(root, OPTS.withLayout("brats"), "unknown --layout 'brats'", "isic, lidc, folder");
+        assertInputError(root, OPTS.withLayout("brats"), "unknown --layout 'brats'", "expected one of isic, ",
+                "lidc-kohl", "isic-challenge", "folder");
     }
 
     @Test
