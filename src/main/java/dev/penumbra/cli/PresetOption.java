@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 public final class PresetOption {
 
     @Option(names = "--preset", paramLabel = "lidc|isic|demo", defaultValue = "lidc", description = "Starting"
-            + " settings: the paper's for its datasets (lidc, isic), or the small demo (default: ${DEFAULT-VALUE}).")
+            + " settings: the paper's for its datasets (lidc, isic), or the small demo (default: ${DEFAULT-VALUE};"
+            + " a new train run takes the one that fits the data's layout).")
     String preset;
 
     /** The preset; an unknown name is a user error. */

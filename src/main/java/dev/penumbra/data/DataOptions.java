@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * split folders. Every value is checked when the record is made, so an invalid set of options cannot exist; the
  * messages name the options as the command line spells them.
  *
- * @param layout        the layout to use ({@code isic}, {@code lidc}, {@code folder}); empty = detect it
+ * @param layout        the layout to use (a name of {@link dev.penumbra.data.layout.DatasetLayouts}); empty = detect it
  * @param size          side in pixels of the square every image and mask is resized to; 0 = keep the native size
  * @param maskThreshold when present, a mask level is foreground when it exceeds this fraction (in (0, 1)) of the
  *                      mask's full-scale level (see {@link MaskReader}), and masks may have any number of levels;
