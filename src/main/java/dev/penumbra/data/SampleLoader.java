@@ -47,7 +47,8 @@ final class SampleLoader {
             image = Resize.bilinear(image, size, size);
             masks.replaceAll(m -> Resize.nearest(m, size, size));
         }
-        return new Sample(files.id(), files.group(), image, masks);
+        // 8-bit values (any 8-bit file read at its own size) are held in a quarter of the heap, reading the same
+        return new Sample(files.id(), files.group(), image.compact(), masks);
     }
 
     private void checkChannels(Path file, Image image) {
