@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
 /**
  * Reads a dataset from disk in two steps: {@link #scan} finds and pairs the files (choosing or detecting the
  * layout), {@link #load} decodes them one sample at a time. {@link #read} does both and keeps every sample in
- * memory; {@link DatasetSummary#summarise(Path, DataOptions)} streams instead, for data too large to hold.
+ * memory (8-bit images at one byte per value, see {@link Image#compact()}), within {@link HeapBudget#SHARE} of the
+ * heap; {@link DatasetSummary#summarise(Path, DataOptions)} streams instead, for data too large to hold.
  *
  * <p>Every problem is one {@link InputException} naming the file or folder, what was found and what was expected;
  * the first problem in split and id order is reported.
@@ -39,7 +40,15 @@ public final class DatasetReader {
         for (Split s : Split.values()) {
             splits.put(s, new ArrayList<>());
         }
-        load(files, opts, (split, sample) -> splits.get(split).add(sample));
+        int total = 0;
+        for (Split s : Split.values()) {
+            total += files.split(s).size();
+        }
+        HeapBudget budget = new HeapBudget(root, total, Runtime.getRuntime().maxMemory());
+        load(files, opts, (split, sample) -> {
+            budget.add(sample);
+            splits.get(split).add(sample);
+        });
         return new Dataset(files.layout(), files.root(), splits);
     }
 

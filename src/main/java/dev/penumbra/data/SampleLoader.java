@@ -48,7 +48,8 @@ final class SampleLoader {
             image = policy.image(image, size);
             masks.replaceAll(m -> policy.mask(m, size));
         }
-        return new Sample(files.id(), files.group(), image, masks);
+        // 8-bit values (any 8-bit file read at its own size) are held in a quarter of the heap, reading the same
+        return new Sample(files.id(), files.group(), image.compact(), masks);
     }
 
     private void checkChannels(Path file, Image image) {

@@ -86,14 +86,14 @@ public final class Batch {
 
     private static NDArray stackImages(NDManager manager, List<Sample> samples) {
         Image first = samples.get(0).image();
-        int n = first.pixels().length;
+        int n = first.size();
         float[] data = new float[samples.size() * n];
         for (int b = 0; b < samples.size(); b++) {
             Image im = samples.get(b).image();
-            if (im.pixels().length != n) {
+            if (im.size() != n) {
                 throw new IllegalArgumentException("batch images differ in shape: " + first + " vs " + im);
             }
-            System.arraycopy(im.pixels(), 0, data, b * n, n);
+            im.copyTo(data, b * n);
         }
         return manager.create(data, new Shape(samples.size(), first.channels(), first.height(), first.width()))
                 .toType(DataType.FLOAT32, false);

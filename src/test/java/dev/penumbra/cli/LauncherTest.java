@@ -217,4 +217,33 @@ class LauncherTest {
                 .doesNotContain("arg=--version");
         assertThat(home.resolve("builds.log")).doesNotExist();
     }
+
+    /** The memory the launcher sizes from: the machine's, or a cgroup's limit when lower, in MiB. */
+    private static long availableMiB() throws IOException {
+        long mib = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElseThrow();
+        Path cgroup = Path.of("/sys/fs/cgroup/memory.max");
+        if (Files.isReadable(cgroup)) {
+            String limit = Files.readString(cgroup).trim();
+            if (limit.matches("\\d+")) {
+                mib = Math.min(mib, Long.parseLong(limit) / 1048576);
+            }
+        }
+        return mib;
+    }
+
+    @Test
+    void theHeapIsFortyPercentOfTheMemoryAtLeastFourGigabytesAndPenumbraJavaOptsReplacesIt(@TempDir Path tmp)
+            throws Exception {
+        Path home = home(tmp);
+        long expected = Math.min(31744, Math.max(4096, availableMiB() * 2 / 5));
+        assertThat(launch(tmp, home, Map.of())).contains("arg=-Xmx" + expected + "m\n");
+        // a Slurm allocation smaller than the machine bounds it, and the floor holds
+        assertThat(launch(tmp, home, Map.of("SLURM_MEM_PER_NODE", "5000"))).contains("arg=-Xmx4096m\n");
+        if (availableMiB() >= 15000) {
+            assertThat(launch(tmp, home, Map.of("SLURM_MEM_PER_NODE", "15000"))).contains("arg=-Xmx6000m\n");
+        }
+        String own = launch(tmp, home, Map.of("PENUMBRA_JAVA_OPTS", "-Xmx2g -Xss4m"));
+        assertThat(own).contains("arg=-Xmx2g\narg=-Xss4m\n").doesNotContain("arg=-Xmx4096m");
+    }
 }
