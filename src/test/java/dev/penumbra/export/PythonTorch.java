@@ -30,13 +30,18 @@ final class PythonTorch {
 
     /** Fails (or, with {@value #SKIP}=1, skips) unless /usr/bin/python3 imports torch and numpy. */
     static void require() {
+        require(PYTHON, System.getenv(SKIP));
+    }
+
+    /** As {@link #require()} for the interpreter {@code python}, with {@code skip} the value of {@value #SKIP}. */
+    static void require(Path python, String skip) {
         String problem = null;
-        if (!Files.isExecutable(PYTHON)) {
-            problem = PYTHON + " does not exist";
+        if (!Files.isExecutable(python)) {
+            problem = python + " does not exist";
         } else {
-            Result r = run(List.of("-c", "import torch, numpy"));
+            Result r = run(python, List.of("-c", "import torch, numpy"));
             if (r.exitCode() != 0) {
-                problem = PYTHON + " cannot import torch and numpy: " + r.output().strip();
+                problem = python + " cannot import torch and numpy: " + r.output().strip();
             }
         }
         if (problem == null) {
@@ -44,7 +49,7 @@ final class PythonTorch {
         }
         String reason = problem + "; the PyTorch export is checked with Debian's python3-torch: install it with"
                 + " 'apt-get install python3-torch python3-numpy' (or set " + SKIP + "=1 to skip these tests)";
-        if ("1".equals(System.getenv(SKIP))) {
+        if ("1".equals(skip)) {
             Assumptions.abort(SKIP + "=1: " + reason);
         }
         fail(reason);
@@ -56,7 +61,11 @@ final class PythonTorch {
 
     /** Runs /usr/bin/python3 with {@code args}, the repository's python/ on PYTHONPATH. */
     static Result run(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString()));
+        return run(PYTHON, args);
+    }
+
+    private static Result run(Path python, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(python.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PYTHONPATH", MODULE_DIR.toString());
@@ -71,7 +80,7 @@ final class PythonTorch {
             }
             return new Result(p.exitValue(), read(log));
         } catch (IOException e) {
-            return new Result(-1, "cannot start " + PYTHON + ": " + e.getMessage());
+            return new Result(-1, "cannot start " + python + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
