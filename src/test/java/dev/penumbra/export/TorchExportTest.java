@@ -62,7 +62,8 @@ class TorchExportTest {
     static Stream<Arguments> models() {
         return Stream.of(
                 Arguments.of("softmax", "softmax", List.of()),
-                Arguments.of("softmax-residual-no-bn", "softmax", List.of("--residual", "--no-batch-norm")),
+                Arguments.of("softmax-residual", "softmax", List.of("--residual")),
+                Arguments.of("softmax-no-batch-norm", "softmax", List.of("--no-batch-norm")),
                 Arguments.of("ensemble", "ensemble", List.of("--members", "2")),
                 Arguments.of("mcdropout", "mcdropout", List.of("--dropout", "0.5", "--input-dropout")),
                 Arguments.of("punet", "punet", List.of()),
