@@ -4,7 +4,7 @@
 Run with Debian's interpreter, which has python3-torch:  /usr/bin/python3 bench/bench_torch.py --threads 2
 (The `python3` first on PATH may be another interpreter without torch.)
 
-Network (PROTOCOL.md, "One backbone"; dev.penumbra.nn.UNet):
+Network (PROTOCOL.md, "One backbone"; dev.penumbra.nn.UNet; defined in python/penumbra_torch.py):
   encoder block: [2x2 average pool, not in the first block] -> batch norm -> Dropout2d(p) -> 3 x (3x3 conv, pad 1, ReLU)
   decoder block: bilinear x2 upsampling (align_corners=True) of the deeper map, concatenated [upsampled, skip],
                  then the same block
@@ -32,56 +32,14 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# the network is the one `penumbra export` files load into (python/penumbra_torch.py), not a copy of it
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "python"))
+from penumbra_torch import UNet  # noqa: E402
+
 ITEMS = {"train": "train_step", "inference": "inference", "mc16": "mc16", "conv": "conv_ceiling"}
 TRAINING_STEP_FORWARDS = 3
 LEARNING_RATE = 1e-4
 CONV = (8, 1024, 32, 32, 1024)  # N, C_in, H, W, C_out; as ConvShape.DEFAULT
-
-
-class Block(nn.Module):
-    def __init__(self, cin, cout, convs, p):
-        super().__init__()
-        self.norm = nn.BatchNorm2d(cin)
-        self.dropout = nn.Dropout2d(p)
-        layers = []
-        for i in range(convs):
-            layers.append(nn.Conv2d(cin if i == 0 else cout, cout, 3, padding=1))
-            layers.append(nn.ReLU(inplace=False))
-        self.convs = nn.Sequential(*layers)
-
-    def forward(self, x):
-        return self.convs(self.dropout(self.norm(x)))
-
-
-class UNet(nn.Module):
-    def __init__(self, in_channels, classes, filters, convs, p):
-        super().__init__()
-        self.encoders = nn.ModuleList()
-        channels = in_channels
-        for f in filters:
-            self.encoders.append(Block(channels, f, convs, p))
-            channels = f
-        # decoders[j] works at level j; its input is the deeper level's output (filters[j+1]) + the skip (filters[j])
-        self.decoders = nn.ModuleList(
-            Block(filters[j + 1] + filters[j], filters[j], convs, p) for j in range(len(filters) - 1))
-        self.head_dropout = nn.Dropout2d(p)
-        self.head = nn.Conv2d(filters[0], classes, 1)
-        for m in self.modules():
-            if isinstance(m, nn.Conv2d):  # He initialisation, zero biases, as the Java U-Net
-                nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-                nn.init.zeros_(m.bias)
-
-    def forward(self, x):
-        skips = []
-        for i, enc in enumerate(self.encoders):
-            if i > 0:
-                x = F.avg_pool2d(x, 2)
-            x = enc(x)
-            skips.append(x)
-        for j in range(len(self.decoders) - 1, -1, -1):
-            up = F.interpolate(x, scale_factor=2, mode="bilinear", align_corners=True)
-            x = self.decoders[j](torch.cat([up, skips[j]], dim=1))
-        return self.head(self.head_dropout(x))
 
 
 def conv_flop(cin, cout, kernel, h, w):

@@ -19,6 +19,7 @@ import java.nio.file.InvalidPathException;
             Trains segmentation models on one U-Net backbone and measures whether their uncertainty is \
             useful (after Czolbe et al., 'Is segmentation uncertainty useful?', IPMI 2021)."""},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class,
+            ExportCommand.class,
             EvaluateCommand.class, ActiveCommand.class, TuneCommand.class, StudyCommand.class, StatsCommand.class,
             MetricsCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class},

@@ -159,7 +159,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** The real path of {@code p}: its longest existing prefix with links resolved, then the rest as written. */
-    static Path real(Path p) {
+    public static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Deque<Path> rest = new ArrayDeque<>();
         Path existing = abs;

@@ -123,7 +123,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "train", "predict", "evaluate", "active", "tune", "study", "data check"})
+    @ValueSource(strings = {"demo", "train", "predict", "export", "evaluate", "active", "tune", "study", "data check"})
     void theWorkflowCommandsListEveryOptionUnderANamedGroup(String command) {
         CommandLine sub = Main.commandLine();
         for (String name : command.split(" ")) {
