@@ -104,7 +104,8 @@ public record ImageFolder(Path dir, String option, Map<String, Path> images) {
             Image image = ImageFiles.readImage(e.getValue());
             if (image.channels() != channels) {
                 throw new InputException("image " + e.getValue() + " has " + count(image.channels()) + " but "
-                        + run + " was trained on " + kind(channels) + " images (" + count(channels) + "): convert"
+                        + run + " was trained on " + kind(channels) + " images (" + channels + (channels == 1 ? " channel" : " channels")
+                        + "): convert"
                         + " the image to " + kind(channels) + ", or use a run trained on " + kind(image.channels())
                         + " images");
             }
