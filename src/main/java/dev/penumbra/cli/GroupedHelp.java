@@ -51,6 +51,7 @@ final class GroupedHelp {
             Map.entry("--runs", Group.DATA), Map.entry("--annotations", Group.DATA),
             Map.entry("--predictions", Group.DATA), Map.entry("--samples-glob", Group.DATA),
             Map.entry("--csv", Group.DATA),
+            Map.entry("--images", Group.DATA),
             Map.entry("--model", Group.MODEL), Map.entry("--models", Group.MODEL), Map.entry("--filters", Group.MODEL),
             Map.entry("--residual", Group.MODEL), Map.entry("--batch-norm", Group.MODEL),
             Map.entry("--class-weights", Group.MODEL), Map.entry("--tuned", Group.MODEL),

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * @param device        the compute device, e.g. "cpu()"
  * @param machine       cores, memory limit, operating system
  * @param data          a fingerprint of each input dataset (see {@link DataFingerprint}: file names, sizes and
- *                      modification times), by the {@code --data} value that named it; empty for work without
- *                      input data (a benchmark)
+ *                      modification times), by the {@code --data} value that named it (or the
+ *                      {@code --images} folder of {@code predict}); empty for work without input data (a benchmark)
  * @param startedAt     ISO-8601 start time of the work
  * @param finishedAt    ISO-8601 time the output was written
  * @param wallSeconds   finishedAt - startedAt, in seconds
@@ -52,8 +52,13 @@ public record Provenance(String tool, String command, Object config, Map<String,
 
     /** The same, adding the fingerprint of the files that {@code data} read with {@code options} consists of. */
     public Provenance withData(String data, DataOptions options) {
+        return withData(data, DataFingerprint.of(data, options));
+    }
+
+    /** The same, adding a fingerprint made by the caller (e.g. of a folder of images), under the name {@code data}. */
+    public Provenance withData(String data, DataFingerprint fingerprint) {
         Map<String, DataFingerprint> more = new LinkedHashMap<>(this.data);
-        more.put(data, DataFingerprint.of(data, options));
+        more.put(data, fingerprint);
         return new Provenance(tool, command, config, seeds, libraries, gitRevision, device, machine,
                 Collections.unmodifiableMap(more), startedAt, finishedAt, wallSeconds);
     }

@@ -51,12 +51,33 @@ public record DataFingerprint(@JsonProperty(required = true) String sha256, int 
                 }
             }
         }
-        lines.sort(null);
+        return digest(lines, bytes);
+    }
+
+    /**
+     * The fingerprint of a plain folder of files (images without annotations): the same digest over the sorted
+     * lines "name relative to {@code root}, size, modification time", without a split.
+     */
+    public static DataFingerprint ofFiles(Path root, List<Path> files) {
+        List<String> lines = new ArrayList<>();
+        long bytes = 0;
+        for (Path p : files) {
+            BasicFileAttributes a = attributes(p);
+            bytes += a.size();
+            lines.add(DatasetFiles.relative(root, p) + "\t" + a.size() + "\t"
+                    + a.lastModifiedTime().to(TimeUnit.SECONDS));
+        }
+        return digest(lines, bytes);
+    }
+
+    private static DataFingerprint digest(List<String> lines, long bytes) {
+        List<String> sorted = new ArrayList<>(lines);
+        sorted.sort(null);
         MessageDigest sha = newDigest();
-        for (String line : lines) {
+        for (String line : sorted) {
             sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new DataFingerprint(HexFormat.of().formatHex(sha.digest()), lines.size(), bytes);
+        return new DataFingerprint(HexFormat.of().formatHex(sha.digest()), sorted.size(), bytes);
     }
 
     /** What differs from {@code before}, for a message: the counts when they differ, else that files changed. */

@@ -93,7 +93,7 @@ public final class Evaluation {
                     o -> checkedOracle(source, dataset, o, split, settings));
             try (TrainedModel trained = TrainedModel.load(runs.get(i), device)) {
                 models.add(new ModelEvaluator(settings).evaluate(trained, labels.get(i), runs.get(i).toString(),
-                        images, figureIds, oracle, progress));
+                        images, figureIds, oracle, progress.on(split.folder())));
             }
         }
         List<ModelSummary> summaries = models.stream().map(m -> Statistics.summarise(m, settings)).toList();

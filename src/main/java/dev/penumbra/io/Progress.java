@@ -6,7 +6,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress of a long loop, shown as a progress bar on standard error, or nothing when quiet (tests, pipes).
+ * Progress of a long loop on standard error: a redrawn progress bar on a terminal, plain lines in a log file or a
+ * pipe ({@link ProgressLines}; see {@link Terminal} for how a terminal is recognised), or nothing when quiet. A task
+ * names what it does and on what, e.g. "train softmax", "predict softmax (test)", "evaluate punet (val)".
  */
 public interface Progress extends AutoCloseable {
 
@@ -48,11 +50,21 @@ public interface Progress extends AutoCloseable {
         };
     }
 
-    /** Creates bars or silent progress. */
+    /** Creates bars, lines or silent progress. */
     interface Factory {
         Progress start(String task, long total);
 
-        Factory CONSOLE = Progress::bar;
+        /**
+         * This factory with every task named after what it works on: {@code on("test")} turns "predict softmax"
+         * into "predict softmax (test)".
+         */
+        default Factory on(String what) {
+            return (task, total) -> start(task + " (" + what + ")", total);
+        }
+
+        /** A bar when standard error is a terminal, else plain lines; decided at each start. */
+        Factory CONSOLE = (task, total) -> Terminal.standardErrorIsTerminal() ? bar(task, total)
+                : ProgressLines.onStandardError(task, total);
         Factory QUIET = (task, total) -> none();
     }
 }

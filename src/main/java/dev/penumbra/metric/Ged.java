@@ -102,6 +102,20 @@ public final class Ged {
         return new Result(2 * cross - ss - aa, cross, ss, aa);
     }
 
+    /**
+     * The sample diversity E[d(y, y')] alone, for samples without annotations: the same value as
+     * {@link #compute}'s {@code sampleDiversity} (pairs i = j included for the paper and all-pairs estimators,
+     * excluded for the unbiased one; 0 for a single sample).
+     *
+     * @param samples S >= 1 model samples of one image (H x W, row-major)
+     */
+    public static double sampleDiversity(List<byte[]> samples, Estimator estimator) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("sample diversity needs at least one sample");
+        }
+        return diversity(samples, estimator != Estimator.UNBIASED);
+    }
+
     private static double meanDistance(List<byte[]> x, List<byte[]> y) {
         double sum = 0;
         for (byte[] p : x) {

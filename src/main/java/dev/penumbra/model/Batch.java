@@ -33,7 +33,7 @@ public final class Batch {
         this.manager = manager;
         this.samples = List.copyOf(samples);
         this.drawnAnnotator = drawnAnnotator.clone();
-        this.images = stackImages(manager, samples);
+        this.images = stack(manager, samples.stream().map(Sample::image).toList());
     }
 
     /** @return B x C_in x H x W, floats in [0, 1] */
@@ -84,18 +84,22 @@ public final class Batch {
         return manager.create(out, new Shape(samples.size(), 1, h, w));
     }
 
-    private static NDArray stackImages(NDManager manager, List<Sample> samples) {
-        Image first = samples.get(0).image();
+    /**
+     * @param images B images of one shape, C x H x W each
+     * @return B x C x H x W float32
+     */
+    public static NDArray stack(NDManager manager, List<Image> images) {
+        Image first = images.get(0);
         int n = first.size();
-        float[] data = new float[samples.size() * n];
-        for (int b = 0; b < samples.size(); b++) {
-            Image im = samples.get(b).image();
+        float[] data = new float[images.size() * n];
+        for (int b = 0; b < images.size(); b++) {
+            Image im = images.get(b);
             if (im.size() != n) {
                 throw new IllegalArgumentException("batch images differ in shape: " + first + " vs " + im);
             }
             im.copyTo(data, b * n);
         }
-        return manager.create(data, new Shape(samples.size(), first.channels(), first.height(), first.width()))
+        return manager.create(data, new Shape(images.size(), first.channels(), first.height(), first.width()))
                 .toType(DataType.FLOAT32, false);
     }
 }

@@ -1,13 +1,17 @@
 package dev.penumbra.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.penumbra.config.Seeds;
+import dev.penumbra.data.Image;
 import dev.penumbra.data.Sample;
 import dev.penumbra.metric.Overlap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Draws n samples of every image of a list from a trained model, a batch of images per call of the model's own
@@ -62,11 +66,23 @@ public final class Sampler {
 
     /** Draws {@code n} samples of each of {@code images} (all of one shape), batch by batch, in order. */
     public void sample(List<Sample> images, int n, BatchConsumer each) {
-        for (int from = 0; from < images.size(); from += batchSize) {
-            List<Sample> part = images.subList(from, Math.min(images.size(), from + batchSize));
+        sample(images, Sample::image, n, each::accept);
+    }
+
+    /**
+     * Draws {@code n} samples of the image of each of {@code items} (images of one shape, e.g. images without
+     * annotations), batch by batch, in order: the same stream as {@link #sample(List, int, BatchConsumer)}.
+     *
+     * @param imageOf the C x H x W image of an item
+     * @param each    receives the batch's B items and their n x B x C x H x W samples, while the arrays live
+     */
+    public <T> void sample(List<T> items, Function<T, Image> imageOf, int n,
+                           BiConsumer<List<T>, SampledPrediction> each) {
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + batchSize));
             try (NDManager sub = manager.newSubManager()) {
-                Batch batch = new Batch(sub, part, new int[part.size()]);
-                each.accept(part, SampledPrediction.draw(model, parameters, batch.images(), n));
+                NDArray images = Batch.stack(sub, part.stream().map(imageOf).toList());
+                each.accept(part, SampledPrediction.draw(model, parameters, images, n));
             }
         }
     }

@@ -94,7 +94,7 @@ public final class TrainingLoop {
             TrainingContext context = new TrainingContext(model, settings, runDir, root, adam, val, state);
             listeners.forEach(l -> l.onTrainingBegin(context));
             Augmenter augmenter = new Augmenter(settings.augmentation());
-            try (Progress bar = progress.start(model.name(), totalSteps(train.size()))) {
+            try (Progress bar = progress.start("train " + model.name(), totalSteps(train.size()))) {
                 for (int i = 0; i < state.step(); i++) {
                     bar.step("resumed");
                 }

@@ -1,5 +1,6 @@
 package dev.penumbra.cli;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,23 @@ class LauncherTest {
         Path home = home(tmp);
         assertThat(launch(tmp, home, Map.of("LANG", "de_DE.UTF-8"))).contains("LC_ALL=\n");
         assertThat(launch(tmp, home, Map.of("LC_ALL", "en_US.utf8"))).contains("LC_ALL=en_US.utf8\n");
+    }
+
+    @Test
+    void theLauncherTellsJavaWhetherStandardErrorIsATerminal(@TempDir Path tmp) throws Exception {
+        Path home = home(tmp);
+        // here standard error is a pipe (redirected into the process's output)
+        assertThat(launch(tmp, home, Map.of(), "demo")).contains("arg=-Dpenumbra.stderr.tty=false\n");
+        // script(1) gives the launcher a pseudo-terminal as standard input, output and error
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed");
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec",
+                "bash " + home.resolve("penumbra") + " demo", "/dev/null").redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("PATH", tmp.resolve("bin") + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("arg=-Dpenumbra.stderr.tty=true");
     }
 
     @Test

@@ -186,6 +186,6 @@ class TrainPredictCommandTest {
             PredictCommand.run(model, null, dev.penumbra.data.Split.TEST, 2, 4, 1,
                     dev.penumbra.metric.Ged.Estimator.PAPER, tmp.resolve("pred-bars"), recording);
         }
-        assertThat(tasks).containsExactly("predict mcdropout");
+        assertThat(tasks).containsExactly("predict mcdropout (test)");
     }
 }

@@ -54,4 +54,22 @@ class DataFingerprintTest {
         Files.writeString(image, "not the same bytes");
         assertThat(of(root, false).differenceFrom(before)).contains("bytes, not " + before.bytes());
     }
+
+    @Test
+    void aFolderOfImagesIsFingerprintedByItsFilesAndChangesWhenOneIsTouchedOrAdded(@TempDir Path tmp)
+            throws Exception {
+        Path dir = tmp.resolve("scans");
+        DataFixtures.writeGrey(dir.resolve("a.png"), 8, 8, 1);
+        DataFixtures.writeGrey(dir.resolve("b.png"), 8, 8, 2);
+        DataFingerprint before = ImageFolder.scan(dir, "--images").fingerprint();
+        assertThat(before.files()).isEqualTo(2);
+        assertThat(before.bytes()).isEqualTo(Files.size(dir.resolve("a.png")) + Files.size(dir.resolve("b.png")));
+        assertThat(ImageFolder.scan(dir, "--images").fingerprint()).isEqualTo(before);
+
+        Files.setLastModifiedTime(dir.resolve("a.png"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        DataFingerprint touched = ImageFolder.scan(dir, "--images").fingerprint();
+        assertThat(touched.sha256()).isNotEqualTo(before.sha256());
+        DataFixtures.writeGrey(dir.resolve("c.png"), 8, 8, 3);
+        assertThat(ImageFolder.scan(dir, "--images").fingerprint().files()).isEqualTo(3);
+    }
 }

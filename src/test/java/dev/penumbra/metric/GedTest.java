@@ -102,4 +102,18 @@ class GedTest {
         double second = Ged.compute(samples, annotations, Estimator.PAPER, new Random(5)).ged();
         assertThat(first).isEqualTo(second);
     }
+
+    @Test
+    void sampleDiversityAloneIsTheDiversityTermOfEachEstimator() {
+        List<byte[]> samples = List.of(A, B, C, E);
+        List<byte[]> annotations = List.of(A, C);
+        for (Estimator e : Estimator.values()) {
+            assertThat(Ged.sampleDiversity(samples, e)).as(e.toString())
+                    .isEqualTo(Ged.compute(samples, annotations, e, new Random(1)).sampleDiversity());
+        }
+        // {A, B}: d(A, B) = 1 counts twice among 4 ordered pairs with self, among 2 without
+        assertThat(Ged.sampleDiversity(List.of(A, B), Estimator.PAPER)).isCloseTo(0.5, within(1e-5));
+        assertThat(Ged.sampleDiversity(List.of(A, B), Estimator.UNBIASED)).isCloseTo(1.0, within(1e-5));
+        assertThat(Ged.sampleDiversity(List.of(A), Estimator.ALL_PAIRS)).isZero();
+    }
 }
