@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /** How a dataset folder is read: layout, size, mask threshold and the split of unsplit data. */
 public final class DataOptionsMixin {
 
-    @Option(names = "--layout", paramLabel = "isic|lidc|folder", description = "Dataset layout (default: detected).")
+    @Option(names = "--layout", paramLabel = "isic|lidc|folder|lidc-hdf5", description = "Dataset layout (default: detected).")
     String layout;
 
     @Option(names = "--size", paramLabel = "PX", description = "Resize images (bilinear) and masks (nearest) to PX x PX (default: the preset's; 0 = keep).")
