@@ -29,7 +29,7 @@ public final class DataCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code penumbra data check DIR}. */
+    /** {@code penumbra data check DATA}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Validate a dataset and summarise it.", """
             %n\
@@ -38,7 +38,8 @@ public final class DataCommand implements Runnable {
             (exit code 2)."""})
     static final class Check extends PenumbraCommand {
 
-        @Parameters(paramLabel = "DIR", description = "Dataset folder (ISIC 2018, LIDC crops or generic layout).")
+        @Parameters(paramLabel = "DATA", description = "Dataset folder (ISIC 2018, LIDC crops or generic layout), or"
+                + " an HDF5 file such as data_lidc.hdf5 (lidc-hdf5 layout).")
         Path dir;
 
         @Mixin

@@ -4,13 +4,14 @@ import dev.penumbra.InputException;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --data} of every command that reads a dataset: a folder in one of the supported layouts, or the name of
- * a built-in synthetic set. Required or not depends on the command ({@link #required}).
+ * The {@code --data} of every command that reads a dataset: a folder in one of the supported layouts, a file of a
+ * single-file layout ({@code data_lidc.hdf5}), or the name of a built-in synthetic set. Required or not depends on the command ({@link #required}).
  */
 public final class DataOption {
 
-    @Option(names = "--data", paramLabel = "DIR|NAME", description = "Dataset folder (layouts: see the README), or"
-            + " synthetic-ambiguous / synthetic-unambiguous; required unless the command says what it defaults to.")
+    @Option(names = "--data", paramLabel = "DIR|FILE|NAME", description = "Dataset folder (layouts: see the README),"
+            + " an HDF5 file such as data_lidc.hdf5, or synthetic-ambiguous / synthetic-unambiguous; required unless"
+            + " the command says what it defaults to.")
     String data;
 
     /** The value given, or null. */
@@ -29,8 +30,8 @@ public final class DataOption {
      */
     public String required(String command) {
         if (data == null) {
-            throw new InputException(command + ": --data is required: a dataset folder, or synthetic-ambiguous /"
-                    + " synthetic-unambiguous");
+            throw new InputException(command + ": --data is required: a dataset folder, an HDF5 file such as"
+                    + " data_lidc.hdf5, or synthetic-ambiguous / synthetic-unambiguous");
         }
         return data;
     }

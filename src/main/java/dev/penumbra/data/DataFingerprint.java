@@ -23,6 +23,13 @@ import java.util.concurrent.TimeUnit;
  * that keeps times (cp -p, rsync -a) keeps the fingerprint. A built-in synthetic dataset is generated again,
  * identically, whenever its cache is gone, so its fingerprint leaves the times out.
  *
+ * <p>A dataset that is one file ({@code data_lidc.hdf5}) is fingerprinted by the line "file name, size,
+ * modification time" of that file, plus one line "split, id, row" per sample: the samples that a scan of the file
+ * found, which come from its structure (row counts, patient ids) and so change with a file rewritten to the same
+ * size within a second. The pixels are not read (a SHA-256 over the published file's 3 GB would take seconds at
+ * every start and resume); as for folders, a copy that keeps times keeps the fingerprint, and the file's folder may
+ * move. {@code files} is then 1 and {@code bytes} the file's size.
+ *
  * @param sha256 the digest, in hex
  * @param files  images and masks counted
  * @param bytes  their total size
@@ -37,6 +44,9 @@ public record DataFingerprint(@JsonProperty(required = true) String sha256, int 
 
     /** The fingerprint of {@code found}; with {@code withTimes}, modification times count. */
     public static DataFingerprint of(DatasetFiles found, boolean withTimes) {
+        if (found.singleFile()) {
+            return ofFile(found, withTimes);
+        }
         List<String> lines = new ArrayList<>();
         long bytes = 0;
         for (Split split : Split.values()) {
@@ -70,18 +80,42 @@ public record DataFingerprint(@JsonProperty(required = true) String sha256, int 
         return digest(lines, bytes);
     }
 
+    /** The fingerprint of a single-file dataset: the file's name, size and time, and the samples found in it. */
+    private static DataFingerprint ofFile(DatasetFiles found, boolean withTimes) {
+        Path file = found.root();
+        BasicFileAttributes a = attributes(file);
+        List<String> lines = new ArrayList<>();
+        lines.add("file\t" + file.getFileName() + "\t" + a.size()
+                + (withTimes ? "\t" + a.lastModifiedTime().to(TimeUnit.SECONDS) : ""));
+        for (Split split : Split.values()) {
+            for (SampleFiles sample : found.split(split)) {
+                lines.add(split + "\t" + sample.id() + "\t" + sample.row());
+            }
+        }
+        return new DataFingerprint(sha256(lines), 1, a.size());
+    }
+
     private static DataFingerprint digest(List<String> lines, long bytes) {
+        return new DataFingerprint(sha256(lines), lines.size(), bytes);
+    }
+
+    /** SHA-256 in hex over the lines in sorted order, each ending in a newline. */
+    private static String sha256(List<String> lines) {
         List<String> sorted = new ArrayList<>(lines);
         sorted.sort(null);
         MessageDigest sha = newDigest();
         for (String line : sorted) {
             sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new DataFingerprint(HexFormat.of().formatHex(sha.digest()), sorted.size(), bytes);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** What differs from {@code before}, for a message: the counts when they differ, else that files changed. */
     public String differenceFrom(DataFingerprint before) {
+        if (files == 1 && before.files == 1 && before.bytes == bytes) {
+            return "its file has the same size (" + bytes + " bytes) but was replaced or touched, or holds other"
+                    + " images";
+        }
         if (before.files != files) {
             return "it now has " + files + " image and mask files, the run's data had " + before.files;
         }

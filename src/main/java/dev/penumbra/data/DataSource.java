@@ -12,8 +12,9 @@ import java.nio.file.Paths;
 import java.util.Map;
 
 /**
- * Turns a {@code --data} value into a dataset folder: a folder is taken as it is; a built-in synthetic name is
- * generated once (deterministically) into the cache folder and reused.
+ * Turns a {@code --data} value into a dataset folder or file: a folder, or a file of a single-file layout
+ * ({@code data_lidc.hdf5}), is taken as it is; a built-in synthetic name is generated once (deterministically) into
+ * the cache folder and reused.
  */
 public final class DataSource {
 
@@ -25,7 +26,7 @@ public final class DataSource {
     private DataSource() {
     }
 
-    /** Resolves {@code data} to a folder, generating a synthetic dataset into {@link #cacheDir()} if named. */
+    /** Resolves {@code data} to a folder or file, generating a synthetic dataset into {@link #cacheDir()} if named. */
     public static Path resolve(String data) {
         SyntheticKind kind = SYNTHETIC.get(data);
         if (kind != null) {
@@ -40,8 +41,9 @@ public final class DataSource {
         }
         Path p = Paths.get(data);
         if (!Files.exists(p)) {
-            throw new InputException("--data " + data + ": no such folder, and not a built-in dataset (expected a"
-                    + " folder or one of " + String.join(", ", SYNTHETIC.keySet()) + ")");
+            throw new InputException("--data " + data + ": no such folder or file, and not a built-in dataset"
+                    + " (expected a dataset folder, an HDF5 file such as data_lidc.hdf5, or one of "
+                    + String.join(", ", SYNTHETIC.keySet()) + ")");
         }
         return p;
     }
@@ -51,7 +53,7 @@ public final class DataSource {
         return DatasetReader.read(resolve(data), options);
     }
 
-    /** Whether two {@code --data} values name the same data: the same built-in name, or the same folder. */
+    /** Whether two {@code --data} values name the same data: the same built-in name, or the same folder or file. */
     public static boolean sameData(String a, String b) {
         if (SYNTHETIC.containsKey(a) || SYNTHETIC.containsKey(b)) {
             return a.equals(b);

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * A dataset in memory: the samples of train, val and test.
  *
- * @param layout the layout it was read with ({@code isic}, {@code lidc}, {@code folder})
- * @param root   the data folder
+ * @param layout the layout it was read with ({@code isic}, {@code lidc}, {@code folder}, {@code lidc-hdf5})
+ * @param root   the data folder, or the data file of a single-file layout ({@code data_lidc.hdf5})
  * @param splits the samples of each split, sorted by id; every split is present (possibly empty)
  */
 public record Dataset(String layout, Path root, Map<Split, List<Sample>> splits) {

@@ -1,5 +1,6 @@
 package dev.penumbra.data;
 
+import dev.penumbra.data.layout.DatasetLayouts;
 import dev.penumbra.data.layout.SampleFiles;
 
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Map;
  * A scanned dataset whose files are paired and named but not yet decoded: what {@link DatasetReader#scan} finds.
  *
  * @param layout the layout's short name
- * @param root   the data folder as given
+ * @param root   the data folder as given, or the data file of a single-file layout
  * @param files  the sample files of each split (all three present), sorted by id
  */
 public record DatasetFiles(String layout, Path root, Map<Split, List<SampleFiles>> files) {
@@ -37,6 +38,14 @@ public record DatasetFiles(String layout, Path root, Map<Split, List<SampleFiles
         Path r = root.toAbsolutePath().normalize();
         Path f = file.toAbsolutePath().normalize();
         return f.startsWith(r) && !f.equals(r) ? r.relativize(f).toString() : file.toString();
+    }
+
+    /**
+     * Whether the dataset is one file ({@link #root()} is that file, e.g. {@code data_lidc.hdf5}) rather than a
+     * folder of image and mask files.
+     */
+    public boolean singleFile() {
+        return DatasetLayouts.isFileLayout(layout);
     }
 
     /** The files of one split, sorted by id. */

@@ -3,11 +3,13 @@ package dev.penumbra.data;
 import dev.penumbra.InputException;
 import dev.penumbra.data.layout.DatasetLayout;
 import dev.penumbra.data.layout.DatasetLayouts;
+import dev.penumbra.data.layout.FileLayout;
 import dev.penumbra.data.layout.SampleFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Reads a dataset from disk in two steps: {@link #scan} finds and pairs the files (choosing or detecting the
- * layout), {@link #load} decodes them one sample at a time. {@link #read} does both and keeps every sample in
+ * layout), {@link #load} decodes them one sample at a time. The dataset is a folder, or one file in a single-file
+ * layout ({@code data_lidc.hdf5}, layout {@code lidc-hdf5}). {@link #read} does both and keeps every sample in
  * memory (8-bit images at one byte per value, see {@link Image#compact()}), within {@link HeapBudget#SHARE} of the
  * heap; {@link DatasetSummary#summarise(Path, DataOptions)} streams instead, for data too large to hold.
  *
@@ -49,6 +52,7 @@ public final class DatasetReader {
             budget.add(sample);
             splits.get(split).add(sample);
         });
+        splits.values().forEach(l -> l.sort(Comparator.comparing(Sample::id))); // a file layout loads in file order
         return new Dataset(files.layout(), files.root(), splits);
     }
 
@@ -60,9 +64,7 @@ public final class DatasetReader {
         if (!Files.exists(root)) {
             throw new InputException("data folder " + root + " does not exist");
         }
-        if (!Files.isDirectory(root)) {
-            throw new InputException("data folder " + root + " is a file: expected a folder");
-        }
+        // a file is a dataset only in a single-file layout (data_lidc.hdf5); choose says so when it is none
         DatasetLayout layout = DatasetLayouts.choose(root, opts.layout());
         Map<Split, List<SampleFiles>> files = layout.scan(root, opts);
         DatasetFiles found = new DatasetFiles(layout.name(), root, files);
@@ -70,8 +72,15 @@ public final class DatasetReader {
         return found;
     }
 
-    /** Decodes the samples of train, val and test in id order and hands each to {@code sink}. */
+    /**
+     * Decodes the samples of train, val and test and hands each to {@code sink}: image files one after another in
+     * id order, or, for a single-file layout ({@link FileLayout}), through that layout, in the file's order.
+     */
     public static void load(DatasetFiles files, DataOptions opts, BiConsumer<Split, Sample> sink) {
+        if (DatasetLayouts.byName(files.layout()) instanceof FileLayout single) {
+            single.load(files, opts, sink);
+            return;
+        }
         SampleLoader loader = new SampleLoader(files.root(), opts);
         for (Split split : Split.values()) {
             for (SampleFiles f : files.split(split)) {

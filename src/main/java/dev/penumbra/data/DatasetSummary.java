@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code penumbra data check} reports about a dataset: per split, how many images of which sizes and
- * channels, how many annotators, how often they agree on whether there is a lesion, and how much of a mask is
- * foreground. Serialises with Jackson as it is; {@link #toText()} gives a table for a terminal.
+ * channels, how many annotators, how often they agree on whether there is a lesion, how much of a mask is
+ * foreground, and how many groups (patients) the images come from. Serialises with Jackson as it is; {@link #toText()} gives a table for a terminal.
  *
  * @param layout the layout's short name
  * @param root   the data folder
@@ -43,11 +44,13 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
      * @param allBlank       fraction of images whose masks are all blank
      * @param meanForeground foreground pixels / all pixels, averaged over every mask of the split
      * @param fullMasks      masks that are foreground everywhere (a single non-zero level): often an inverted mask
+     * @param groups         distinct groups (patients) of the split's images; as many as images when the data has
+     *                       no groups
      */
     public record SplitSummary(String split, int images, int channels, Map<String, Integer> sizes,
                                Map<Integer, Integer> annotators, Map<Integer, Integer> lesionVotes,
                                double allAgree, double splitVotes, double allBlank, double meanForeground,
-                               int fullMasks) {
+                               int fullMasks, int groups) {
 
         public SplitSummary {
             sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
@@ -85,7 +88,7 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
         List<String> header = new ArrayList<>(List.of("split", "images", "channels", "sizes (images)",
                 "annotators (images)"));
         header.addAll(several ? List.of("all agree", "split votes", "all blank") : List.of("blank masks"));
-        header.addAll(List.of("mean foreground", "full masks"));
+        header.addAll(List.of("mean foreground", "full masks", "groups"));
         rows.add(header.toArray(String[]::new));
         for (SplitSummary s : splits) {
             List<String> row = new ArrayList<>(List.of(s.split(), Integer.toString(s.images()),
@@ -93,7 +96,8 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
             if (several) {
                 row.addAll(List.of(percent(s.allAgree()), percent(s.splitVotes())));
             }
-            row.addAll(List.of(percent(s.allBlank()), percent(s.meanForeground()), Integer.toString(s.fullMasks())));
+            row.addAll(List.of(percent(s.allBlank()), percent(s.meanForeground()), Integer.toString(s.fullMasks()),
+                    Integer.toString(s.groups())));
             rows.add(row.toArray(String[]::new));
         }
         String note = several ? "" : "\none annotator per image: no annotator agreement to report\n";
@@ -161,9 +165,11 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
         private int masks;
         private double foreground;
         private int full;
+        private final Set<String> groups = new HashSet<>();
 
         void add(Sample s) {
             images++;
+            groups.add(s.group());
             channels = s.image().channels();
             sizes.merge(s.image().height() + "x" + s.image().width(), 1, Integer::sum);
             annotators.merge(s.annotators(), 1, Integer::sum);
@@ -187,7 +193,7 @@ public record DatasetSummary(String layout, String root, List<SplitSummary> spli
                             .thenComparing(Map.Entry.comparingByKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
             return new SplitSummary(split, images, channels, bySize, annotators, votes, fraction(agree),
-                    fraction(images - agree), fraction(blank), masks == 0 ? 0 : foreground / masks, full);
+                    fraction(images - agree), fraction(blank), masks == 0 ? 0 : foreground / masks, full, groups.size());
         }
 
         private double fraction(int count) {

@@ -39,13 +39,18 @@ public record Oracle(List<Mask> draws, float[] pax) {
     }
 
     /**
-     * The oracles of one split's images, by image id; empty when no image of the split has oracle draws.
+     * The oracles of one split's images, by image id; empty when no image of the split has oracle draws, and for a
+     * dataset that is one file.
      *
      * @throws InputException when some images have oracle files and others lack them, when the images have unequal
      *                        numbers of draws, or a file is unreadable or of another size than its image
      */
     public static Map<String, Oracle> read(Path root, DataOptions opts, Split split) {
-        List<SampleFiles> files = DatasetReader.scan(root, opts).split(split);
+        DatasetFiles scanned = DatasetReader.scan(root, opts);
+        if (scanned.singleFile()) {
+            return Map.of(); // one file (data_lidc.hdf5) has no truth folder beside its images
+        }
+        List<SampleFiles> files = scanned.split(split);
         Map<Path, Map<String, TreeMap<Integer, Path>>> folders = new HashMap<>();
         Map<String, TreeMap<Integer, Path>> drawsById = new LinkedHashMap<>();
         for (SampleFiles f : files) {

@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * One way of arranging images and annotations on disk. A layout only finds and pairs files; decoding and checking
- * pixels is {@link dev.penumbra.data.DatasetReader}'s job, so a new layout is just a file-naming convention.
+ * pixels is {@link dev.penumbra.data.DatasetReader}'s job, so a new layout is just a file-naming convention. The
+ * exception is a dataset that is one file ({@link FileLayout}), which decodes its own samples.
  */
 public interface DatasetLayout {
 
     /** The short name that {@code --layout} takes, e.g. {@code isic}. */
     String name();
 
-    /** Whether {@code root} looks like this layout; reads folder names only. */
+    /** Whether {@code root} looks like this layout; reads folder names only (a {@link FileLayout}: its signature). */
     boolean recognises(Path root);
 
     /** What this layout expects to find below {@code root}, for messages, e.g. "ROOT/train/images and ...". */
