@@ -137,4 +137,31 @@ class EvaluatePredictionsCommandTest {
         assertThat(provenance.get("config").get("predictions").get("maps").asText())
                 .isEqualTo(preds.resolve("maps").toString());
     }
+
+    @Test
+    void sampleCountsAboveTheSamplesGivenAreNotComputedAndSuchAToolIsNotCompared() throws Exception {
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("eval-16");
+        // four samples per image against the default --ged-samples 1,4,8,16; one deterministic sample
+        Cli r = Cli.run("evaluate", "--data", data.toString(), "--predictions", "annotators="
+                + preds.resolve("annotators"), "--predictions", "everything=" + preds.resolve("everything"),
+                "--pixels", "100", "--bootstrap", "100", "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Map<String, JsonNode> byLabel = new HashMap<>();
+        Json.MAPPER.readTree(out.resolve("summary.json").toFile()).forEach(m -> byLabel.put(m.get("label").asText(), m));
+        JsonNode four = byLabel.get("annotators").get("means");
+        assertThat(four.has("ged@1")).isTrue();
+        // the samples' diversity draws nothing at random: the same as in the evaluation at 1, 2, 4
+        assertThat(four.get("diversity@4").get("estimate").asDouble())
+                .isCloseTo(mean("annotators", "diversity@4"), within(1e-12));
+        for (String absent : List.of("ged@8", "ged@16", "ged_all_pairs@16", "ged_unbiased@16", "hungarian_iou@16")) {
+            assertThat(four.has(absent)).as(absent).isFalse();
+        }
+        assertThat(byLabel.get("everything").get("means").has("ged@16")).isTrue();
+        assertThat(byLabel.get("annotators").get("origin").get("notes").toString())
+                .contains("left out of the comparisons on GED@16");
+        // only one of the two has a GED@16: no pair to test
+        assertThat(Json.MAPPER.readTree(out.resolve("statistics.json").toFile()).get("comparisons")).isEmpty();
+        assertThat(out.resolve("figures/fig6_ged_vs_samples.png")).isRegularFile();
+    }
 }
