@@ -36,7 +36,7 @@ import java.util.Map;
 
 /** {@code penumbra evaluate}. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate trained runs, or the predictions of any tool, on a dataset split and write the report.",
+        description = {"Evaluate runs or other tools' predictions and write the report.",
             """
             %n\
             Draws samples per image from every run (or reads them from --predictions folders) and writes into OUT: images.csv/.json (GED and diversity \
@@ -49,8 +49,8 @@ import java.util.Map;
             --predictions NAME=DIR evaluates the masks another tool wrote, beside or instead of runs: the \
             mean probability is the tool's probability_c<k> maps, or else the mean of its samples; a single \
             sample per image is a deterministic model; with fewer samples than a --ged-samples count, that \
-            count is not computed for it. Without --runs give --data, and the data options (--size, ...) \
-            the predictions were made at.%n\
+            count is not computed for it. Without --runs give --data and the data options \
+            (--size, ...) the predictions were made at (--size defaults to the native size here).%n\
             %n\
             --estimator chooses the primary GED: the one the model comparisons test and the tables lead \
             with.\s""" + EstimatorOption.HELP})
