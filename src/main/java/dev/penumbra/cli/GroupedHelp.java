@@ -50,6 +50,7 @@ final class GroupedHelp {
             Map.entry("--data", Group.DATA), Map.entry("--split", Group.DATA), Map.entry("--run", Group.DATA),
             Map.entry("--runs", Group.DATA), Map.entry("--annotations", Group.DATA),
             Map.entry("--predictions", Group.DATA), Map.entry("--samples-glob", Group.DATA),
+            Map.entry("--ignore-extra-predictions", Group.DATA),
             Map.entry("--csv", Group.DATA),
             Map.entry("--images", Group.DATA),
             Map.entry("--model", Group.MODEL), Map.entry("--models", Group.MODEL), Map.entry("--filters", Group.MODEL),

@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Evaluates several trained runs on one dataset split: every run on the same images, then the statistics. */
+/**
+ * Evaluates several models on one dataset split, trained runs and prediction files of other tools alike: every model
+ * on the same images, then the statistics.
+ */
 public final class Evaluation {
 
     /** Images shown in the image figures. */
@@ -43,6 +46,27 @@ public final class Evaluation {
         if (runs.isEmpty()) {
             throw new InputException("--runs: give at least one run folder");
         }
+        return run(name, runs, List.of(), data, null, split, settings, device, progress);
+    }
+
+    /**
+     * Evaluates trained runs and prediction files together, on the same images: those of the split as the runs read
+     * them (their data options), or as {@code options} reads them when no run is given.
+     *
+     * @param runs      run folders written by {@code penumbra train}; may be empty when {@code external} is not
+     * @param external  models known by their prediction files, evaluated after the runs
+     * @param data      the dataset, or null for the one the runs were trained on (which must then be the same);
+     *                  required without runs
+     * @param options   how to read the data when no run is given (ignored otherwise: the runs read it as they were
+     *                  trained)
+     */
+    public static DatasetEvaluation run(String name, List<Path> runs, List<? extends ExternalModel> external,
+                                        String data, DataOptions options, Split split, EvaluationSettings settings,
+                                        Device device, Progress.Factory progress) {
+        if (runs.isEmpty() && external.isEmpty()) {
+            throw new InputException("evaluate: give at least one model: --runs DIR... (trained runs) and/or"
+                    + " --predictions NAME=DIR (prediction files of any tool)");
+        }
         List<RunSpec> specs = runs.stream().map(TrainRun::readSpec).toList();
         for (Path run : runs) {
             if (!java.nio.file.Files.isRegularFile(run.resolve(TrainingLoop.BEST))) {
@@ -51,8 +75,12 @@ public final class Evaluation {
                         + " 'penumbra train --resume'");
             }
         }
+        if (runs.isEmpty() && data == null) {
+            throw new InputException("--data is required with --predictions alone: the dataset whose annotations the"
+                    + " predictions are compared with (a folder, or synthetic-ambiguous / synthetic-unambiguous)");
+        }
         String source = data != null ? data : commonData(runs, specs);
-        int classes = specs.get(0).settings().backbone().classes();
+        int classes = runs.isEmpty() ? options.classes() : specs.get(0).settings().backbone().classes();
         for (int i = 1; i < specs.size(); i++) {
             if (specs.get(i).settings().backbone().classes() != classes) {
                 throw new InputException("--runs: " + runs.get(i) + " predicts "
@@ -63,9 +91,22 @@ public final class Evaluation {
         Map<DataOptions, Dataset> read = new HashMap<>();
         Map<DataOptions, Map<String, Oracle>> oracles = new HashMap<>();
         List<String> labels = labels(runs, specs);
+        checkExternalLabels(external, labels);
         List<ModelEvaluation> models = new ArrayList<>();
-        List<Sample> reference = null;
-        List<Sample> figureImages = List.of();
+        // the images of the first run, or of the data as given when there is none: every model is measured on them
+        DataOptions referenceOptions = runs.isEmpty() ? options : specs.get(0).dataOptions();
+        Dataset referenceData = read.computeIfAbsent(referenceOptions, o -> DataSource.read(source, o));
+        List<Sample> reference = referenceData.split(split);
+        if (reference.isEmpty()) {
+            throw new InputException("--data " + source + " has no images in the " + split.folder() + " split");
+        }
+        List<Sample> figureImages = chooseFigureImages(reference, FIGURE_IMAGES);
+        Set<String> figureIds = new HashSet<>(ids(figureImages));
+        // every prediction folder is checked before anything is evaluated: a mistake there costs no sampling time
+        List<PredictionSource> opened = new ArrayList<>();
+        for (ExternalModel m : external) {
+            opened.add(m.open(reference, classes, settings));
+        }
         for (int i = 0; i < runs.size(); i++) {
             RunSpec spec = specs.get(i);
             Dataset dataset = read.computeIfAbsent(spec.dataOptions(), o -> DataSource.read(source, o));
@@ -74,13 +115,7 @@ public final class Evaluation {
                         + " the run " + runs.get(i) + " was trained on " + spec.channels() + "-channel images");
             }
             List<Sample> images = dataset.split(split);
-            if (images.isEmpty()) {
-                throw new InputException("--data " + source + " has no images in the " + split.folder() + " split");
-            }
-            if (reference == null) {
-                reference = images;
-                figureImages = chooseFigureImages(images, FIGURE_IMAGES);
-            } else if (spec.height() != specs.get(0).height() || spec.width() != specs.get(0).width()) {
+            if (i > 0 && (spec.height() != specs.get(0).height() || spec.width() != specs.get(0).width())) {
                 throw new InputException("--runs: " + runs.get(i) + " works on " + spec.height() + "x"
                         + spec.width() + " images but " + runs.get(0) + " on " + specs.get(0).height() + "x"
                         + specs.get(0).width() + "; evaluate runs of one image size together");
@@ -88,7 +123,6 @@ public final class Evaluation {
                 throw new InputException("--runs: " + runs.get(i) + " reads a different set of " + split.folder()
                         + " images from " + source + " than " + runs.get(0) + " (different data options)");
             }
-            Set<String> figureIds = new HashSet<>(ids(figureImages));
             Map<String, Oracle> oracle = oracles.computeIfAbsent(spec.dataOptions(),
                     o -> checkedOracle(source, dataset, o, split, settings));
             try (TrainedModel trained = TrainedModel.load(runs.get(i), device)) {
@@ -96,10 +130,30 @@ public final class Evaluation {
                         images, figureIds, oracle, progress.on(split.folder())));
             }
         }
+        Map<String, Oracle> oracle = oracles.computeIfAbsent(referenceOptions,
+                o -> checkedOracle(source, referenceData, o, split, settings));
+        for (int i = 0; i < opened.size(); i++) {
+            models.add(new ModelEvaluator(settings).evaluate(opened.get(i), external.get(i).label(), reference,
+                    figureIds, oracle, progress));
+        }
         List<ModelSummary> summaries = models.stream().map(m -> Statistics.summarise(m, settings)).toList();
         int annotators = reference.stream().mapToInt(Sample::annotators).max().orElse(1);
         return new DatasetEvaluation(name, source, split.folder(), classes, annotators, settings, models, summaries,
                 Statistics.compare(models, settings), figureImages);
+    }
+
+    /** The names of prediction folders must differ from each other and from the runs' labels. */
+    private static void checkExternalLabels(List<? extends ExternalModel> external, List<String> runLabels) {
+        Map<String, String> taken = new HashMap<>();
+        runLabels.forEach(l -> taken.put(l, "the label of a run given with --runs"));
+        for (ExternalModel m : external) {
+            String before = taken.putIfAbsent(m.label(), "the name of --predictions " + m.label() + "="
+                    + m.folder());
+            if (before != null) {
+                throw new InputException("--predictions " + m.label() + "=" + m.folder() + ": the name '"
+                        + m.label() + "' is already " + before + "; give every model its own name");
+            }
+        }
     }
 
     /**

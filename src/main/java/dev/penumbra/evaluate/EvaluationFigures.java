@@ -22,7 +22,7 @@ import java.util.Map;
  * Draws an evaluation's figures into a folder, as PNG and SVG: Fig 3 (entropy maps), Fig 4 (uncertainty by
  * TP / FP / FN / TN), Fig 5 (model vs annotator uncertainty, several annotators only), Fig 6 (GED and diversity vs
  * sample count with 95% intervals), Fig 7 (sample grids), the reliability diagram, the risk-coverage curves, and
- * the training curves of every run.
+ * the training curves of every run (prediction files have none).
  */
 public final class EvaluationFigures {
 
@@ -46,7 +46,7 @@ public final class EvaluationFigures {
             figures.put("fig3", ImageFigures.entropyMaps(dir, "fig3_entropy_maps", "Entropy maps (" + t + ")",
                     e.figureImages(), e.models(), e.classes()));
         }
-        for (ModelEvaluation m : e.models()) {
+        for (ModelEvaluation m : e.models().stream().filter(ModelEvaluation::trainedRun).toList()) {
             Figure curves = TrainingCurves.write(dir, t, m.label(), TrainRun.readOutcome(Path.of(m.run())));
             if (curves != null) {
                 figures.put(TRAINING + m.label(), curves);
@@ -110,7 +110,9 @@ public final class EvaluationFigures {
             List<Charts.Point> points = new ArrayList<>();
             for (int k : e.settings().gedCounts()) {
                 Bootstrap.Interval i = s.means().get(metric.at(k));
-                points.add(new Charts.Point(k, i.estimate(), i.low(), i.high()));
+                if (i != null) { // prediction files reach only the counts up to their samples
+                    points.add(new Charts.Point(k, i.estimate(), i.low(), i.high()));
+                }
             }
             series.put(s.label(), points);
         }

@@ -124,7 +124,7 @@ final class ImageFigures {
                     g.setFont(BOLD);
                     g.drawString(model.label(), GAP, y + SMALL / 2 - 14);
                     g.setFont(FONT);
-                    double mean = summaries.get(m).means().get(Metric.DIVERSITY.at(largestCount)).estimate();
+                    double mean = summaries.get(m).estimate(Metric.DIVERSITY.at(largestCount));
                     g.drawString("diversity " + number(imageDiversity(model, s.id())), GAP, y + SMALL / 2 + 4);
                     g.drawString("dataset mean " + number(mean), GAP, y + SMALL / 2 + 20);
                     ImageMaps maps = model.maps().get(s.id());

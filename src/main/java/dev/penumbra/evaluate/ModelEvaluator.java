@@ -5,8 +5,6 @@ import dev.penumbra.data.Oracle;
 import dev.penumbra.data.Sample;
 import dev.penumbra.io.Progress;
 import dev.penumbra.metric.Calibration;
-import dev.penumbra.metric.Ncc;
-import dev.penumbra.model.Sampler;
 import dev.penumbra.train.TrainedModel;
 
 import java.util.ArrayList;
@@ -17,9 +15,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Evaluates one trained run on a list of images: draws {@link EvaluationSettings#samples()} samples per image with a
- * {@link Sampler} seeded afresh from the evaluation seed for every run, and turns them into {@link ImageScores},
- * {@link PixelRecord}s, the calibration histogram and the maps of the figure images.
+ * Evaluates one model on a list of images: takes its samples from a {@link PredictionSource} (a trained run draws
+ * {@link EvaluationSettings#samples()} samples per image with a sampler seeded afresh from the evaluation seed for
+ * every run; prediction files give what they hold) and turns them into {@link ImageScores}, {@link PixelRecord}s,
+ * the calibration histogram and the maps of the figure images.
  */
 public final class ModelEvaluator {
 
@@ -38,9 +37,21 @@ public final class ModelEvaluator {
      */
     public ModelEvaluation evaluate(TrainedModel trained, String label, String run, List<Sample> data, Set<String> figureIds,
                                     Map<String, Oracle> oracles, Progress.Factory progress) {
-        Sampler sampler = trained.sampler(settings.batchSize(), Seeds.EVALUATION_SAMPLING.of(settings.seed()));
+        return evaluate(new RunSource(trained, run, settings), label, data, figureIds, oracles, progress);
+    }
+
+    /**
+     * Evaluates the samples of any source: a trained run or prediction files.
+     *
+     * @param label      the model's name in the outputs
+     * @param data       the images to evaluate, in the order the source gives them
+     * @param figureIds  images whose maps are kept for the figures
+     * @param oracles    the images' oracle annotators by id (see {@link Oracle}); empty when the data has none
+     */
+    public ModelEvaluation evaluate(PredictionSource source, String label, List<Sample> data, Set<String> figureIds,
+                                    Map<String, Oracle> oracles, Progress.Factory progress) {
         Random gedDraws = Seeds.EVALUATION_GED_DRAWS.random(settings.seed());
-        int classes = trained.model().classes();
+        int classes = source.classes();
         Calibration calibration = new Calibration(settings.calibrationBins());
         ModelEvaluation.OracleCalibration oracleCalibration = oracles.isEmpty() ? null
                 : new ModelEvaluation.OracleCalibration(oracles.values().iterator().next().draws().size(),
@@ -49,16 +60,10 @@ public final class ModelEvaluator {
         List<PixelRecord> pixels = new ArrayList<>();
         Map<String, ImageMaps> maps = new LinkedHashMap<>();
         try (Progress bar = progress.start("evaluate " + label, data.size())) {
-            sampler.sample(data, settings.samples(), (part, prediction) -> {
-                float[] mean = prediction.mean().toFloatArray();
-                float[] entropy = prediction.entropy().toFloatArray();
-                float[] mutual = prediction.mutualInformation().toFloatArray();
-                long[] masks = prediction.masks().toLongArray();
-                float[] meanLog = Ncc.meanLog(prediction.probabilities()).toFloatArray();
+            source.predict(data, (part, batch) -> {
                 for (int b = 0; b < part.size(); b++) {
                     Sample s = part.get(b);
-                    SampledImage image = SampledImage.of(s, b, part.size(), classes, settings.samples(), mean,
-                            entropy, mutual, masks, meanLog);
+                    SampledImage image = SampledImage.of(s, b, part.size(), classes, batch);
                     Oracle oracle = oracles.get(s.id());
                     images.add(image.scores(label, settings, gedDraws, oracle));
                     pixels.addAll(image.pixelRecords(pixelIndices(s, settings)));
@@ -74,8 +79,8 @@ public final class ModelEvaluator {
                 }
             });
         }
-        return new ModelEvaluation(label, trained.spec().model(), run, trained.model().distinctSamples(), images,
-                pixels, calibration, maps, oracleCalibration);
+        return new ModelEvaluation(label, source.model(), source.origin().path(), source.distinctSamples(), images,
+                pixels, calibration, maps, oracleCalibration, source.origin());
     }
 
     /**

@@ -28,15 +28,28 @@ import java.util.Map;
  * @param oracle                the scores against the oracle annotators, or null when the data has none
  * @param aurocCi               the AUROC with an image-level bootstrap 95% interval (images resampled, each with
  *                              all its judged pixels); null when not computable or in files written before it
+ * @param origin                where the model's samples come from (a run or prediction files) and what is not
+ *                              evaluated for it; null in files written before it (a run)
  */
 public record ModelSummary(String label, int images, Map<MetricKey, Bootstrap.Interval> means, double ece,
                            List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
                            Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
                            Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
-                           List<HealthFlag> health, OracleSummary oracle, Bootstrap.Interval aurocCi) {
+                           List<HealthFlag> health, OracleSummary oracle, Bootstrap.Interval aurocCi,
+                           ModelOrigin origin) {
 
     public ModelSummary {
         health = health == null ? List.of() : List.copyOf(health); // evaluation.json written before the checks
+    }
+
+    /** The summary of a trained run. */
+    public ModelSummary(String label, int images, Map<MetricKey, Bootstrap.Interval> means, double ece,
+                        List<Calibration.Bin> reliability, double auroc, double aurc, double errorRate,
+                        Correlation correctness, Correlation agreement, Map<String, Double> outcomeMedians,
+                        Map<String, Integer> outcomeCounts, Map<String, Double> agreementMedians,
+                        List<HealthFlag> health, OracleSummary oracle, Bootstrap.Interval aurocCi) {
+        this(label, images, means, ece, reliability, auroc, aurc, errorRate, correctness, agreement, outcomeMedians,
+                outcomeCounts, agreementMedians, health, oracle, aurocCi, null);
     }
 
     /** The dataset mean of {@code key}, or NaN when no image defines it. */

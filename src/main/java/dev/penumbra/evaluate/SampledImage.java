@@ -49,23 +49,20 @@ final class SampledImage {
     /**
      * @param b       the image's index in the batch
      * @param batch   B
-     * @param mean    B x C x H x W mean class probabilities
-     * @param entropy B x 1 x H x W bits
-     * @param mutual  B x 1 x H x W bits
-     * @param masks   n x B x 1 x H x W argmax classes
-     * @param meanLog B x C x H x W mean over the samples of the log class probabilities (see {@link Ncc#meanLog})
+     * @param samples the batch's samples (mean B x C x H x W, maps B x H x W, masks n x B x H x W)
      */
-    static SampledImage of(Sample s, int b, int batch, int classes, int n, float[] mean, float[] entropy,
-                           float[] mutual, long[] masks, float[] meanLog) {
+    static SampledImage of(Sample s, int b, int batch, int classes, PredictedBatch samples) {
         int pixels = s.image().height() * s.image().width();
-        List<byte[]> drawn = Sampler.foregroundMasks(masks, b, batch, pixels, n);
+        List<byte[]> drawn = Sampler.foregroundMasks(samples.masks(), b, batch, pixels, samples.samples());
         int span = classes * pixels;
-        double ncc = Ncc.of(Arrays.copyOfRange(meanLog, b * span, (b + 1) * span),
+        float[] mean = samples.mean();
+        double ncc = Ncc.of(Arrays.copyOfRange(samples.meanLog(), b * span, (b + 1) * span),
                 Arrays.copyOfRange(mean, b * span, (b + 1) * span), s.masks().stream().map(Mask::pixels).toList());
         return new SampledImage(s, MeanPrediction.foreground(mean, b, classes, pixels),
                 MeanPrediction.predicted(mean, b, classes, pixels),
-                Arrays.copyOfRange(entropy, b * pixels, (b + 1) * pixels),
-                Arrays.copyOfRange(mutual, b * pixels, (b + 1) * pixels), drawn, Annotators.votes(s.masks()), ncc);
+                Arrays.copyOfRange(samples.entropy(), b * pixels, (b + 1) * pixels),
+                Arrays.copyOfRange(samples.mutual(), b * pixels, (b + 1) * pixels), drawn,
+                Annotators.votes(s.masks()), ncc);
     }
 
     float[] foreground() {
@@ -77,23 +74,37 @@ final class SampledImage {
         return share;
     }
 
-    /** @param oracle the image's oracle annotators, or null when the data has none */
+    /**
+     * The image's scores. A score at a sample count above the samples this model has (prediction files with fewer
+     * samples than {@code --ged-samples} asks for) is NaN: it is not computed from fewer samples under the larger
+     * count's name.
+     *
+     * @param oracle the image's oracle annotators, or null when the data has none
+     */
     ImageScores scores(String label, EvaluationSettings settings, Random gedDraws, Oracle oracle) {
         List<byte[]> annotations = sample.masks().stream().map(Mask::pixels).toList();
         int[] counts = settings.gedCounts();
         double[] ged = new double[counts.length];
         double[] diversity = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > samples.size()) {
+                ged[i] = Double.NaN;
+                diversity[i] = Double.NaN;
+                continue;
+            }
             Ged.Result r = Ged.compute(samples.subList(0, counts[i]), annotations, Ged.Estimator.PAPER, gedDraws);
             ged[i] = r.ged();
             diversity[i] = r.sampleDiversity();
         }
-        List<byte[]> largest = samples.subList(0, settings.largestCount());
-        OracleScores against = oracle == null ? new OracleScores(Double.NaN, Double.NaN)
+        boolean complete = settings.largestCount() <= samples.size();
+        List<byte[]> largest = samples.subList(0, Math.min(settings.largestCount(), samples.size()));
+        OracleScores against = oracle == null || !complete ? new OracleScores(Double.NaN, Double.NaN)
                 : OracleScores.of(largest, oracle.draws().stream().map(Mask::pixels).toList(),
                         Seeds.EVALUATION_IMAGE.of(settings.seed(), sample.id().hashCode()));
+        // the annotators' own diversity does not depend on the samples: known even when the largest count is not
         Ged.Result unbiased = Ged.compute(largest, annotations, Ged.Estimator.UNBIASED, gedDraws);
-        Ged.Result allPairs = Ged.compute(largest, annotations, Ged.Estimator.ALL_PAIRS, gedDraws);
+        double allPairs = complete ? Ged.compute(largest, annotations, Ged.Estimator.ALL_PAIRS, gedDraws).ged()
+                : Double.NaN;
         double sumEntropy = 0;
         double sumMutual = 0;
         double sumAnnotator = 0;
@@ -121,8 +132,10 @@ final class SampledImage {
                 marked += predicted[p] ? 1 : 0;
             }
         }
-        return new ImageScores(label, sample.id(), l, ged, diversity, allPairs.ged(),
-                unbiased.ged(), unbiased.sampleDiversity(), unbiased.annotationDiversity(), ncc, HungarianIou.matched(largest, annotations),
+        return new ImageScores(label, sample.id(), l, ged, diversity, allPairs,
+                complete ? unbiased.ged() : Double.NaN, complete ? unbiased.sampleDiversity() : Double.NaN,
+                unbiased.annotationDiversity(), ncc,
+                complete ? HungarianIou.matched(largest, annotations) : Double.NaN,
                 SoftDice.of(foreground, meanAnnotation()), sumEntropy / n, sumMutual / n, sumAnnotator / n,
                 predictedCount / (double) n, annotated / n, majorityDice(), unanimous, found,
                 background, marked, unanimous > 0 ? emptyShare(largest) : Double.NaN, against.ged(),

@@ -89,7 +89,7 @@ public final class Statistics {
                 agreement, outcomeMedians, outcomeCounts, agreementMedians,
                 HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings),
                 none ? null : ErrorDetection.aurocCi(judged.entropy(), judged.wrong(), judged.image(),
-                        settings.bootstrap(), 0.95, settings.bootstrapSeed()));
+                        settings.bootstrap(), 0.95, settings.bootstrapSeed()), e.origin());
     }
 
     /** The model against the oracle annotators, or null when the data has none. */
@@ -121,8 +121,9 @@ public final class Statistics {
             background += s.unanimousBackground();
             marked += s.unanimousMarked();
         }
-        int k = settings.gedCounts().length - 1;
-        TrainingOutcome outcome = TrainRun.readOutcome(Path.of(e.run()));
+        int k = largestMeasured(e, settings);
+        // prediction files have no training records: the training checks do not apply to them
+        TrainingOutcome outcome = e.trainedRun() ? TrainRun.readOutcome(Path.of(e.run())) : null;
         return new Evidence(e.distinctSamples() > 1, unanimous, found, background, marked,
                 mean(e.images(), ImageScores::predictedForeground), mean(e.images(), ImageScores::annotatedForeground),
                 mean(e.images(), s -> s.diversity()[k]), mean(e.images(), ImageScores::annotationDiversity),
@@ -130,6 +131,18 @@ public final class Statistics {
                 mean(e.images().stream().filter(s -> Double.isFinite(s.emptySamples())).toList(),
                         ImageScores::emptySamples),
                 outcome == null ? List.of() : outcome.epochs(), outcome == null ? 0 : outcome.bestEpoch());
+    }
+
+    /**
+     * The index of the largest sample count of {@code --ged-samples} at which the model's diversity is measured: the
+     * last one for a run; for prediction files with fewer samples, the largest count they reach.
+     */
+    static int largestMeasured(ModelEvaluation e, EvaluationSettings settings) {
+        int k = settings.gedCounts().length - 1;
+        while (k > 0 && !e.images().isEmpty() && Double.isNaN(e.images().get(0).diversity()[k])) {
+            k--;
+        }
+        return k;
     }
 
     private static double mean(List<ImageScores> images, ToDoubleFunction<ImageScores> f) {
@@ -202,11 +215,14 @@ public final class Statistics {
      * p-values over all pairs of this evaluation, the mean paired difference with a bootstrap interval, and Cohen's
      * d_z.
      */
-    public static List<Comparison> compare(List<ModelEvaluation> models, EvaluationSettings settings) {
+    public static List<Comparison> compare(List<ModelEvaluation> evaluated, EvaluationSettings settings) {
         MetricKey metric = settings.primaryGed();
         ToDoubleFunction<ImageScores> ged = perImageMetrics(settings).get(metric);
         Map<ModelEvaluation, double[]> scores = new java.util.IdentityHashMap<>();
-        models.forEach(m -> scores.put(m, m.images().stream().mapToDouble(ged).toArray()));
+        evaluated.forEach(m -> scores.put(m, m.images().stream().mapToDouble(ged).toArray()));
+        // prediction files with fewer samples than the largest count have no primary GED: they are not compared
+        List<ModelEvaluation> models = evaluated.stream().filter(m -> java.util.Arrays.stream(scores.get(m)).noneMatch(Double::isNaN))
+                .toList();
         Function<ModelEvaluation, double[]> values = scores::get;
         record Pair(ModelEvaluation a, ModelEvaluation b) {
         }

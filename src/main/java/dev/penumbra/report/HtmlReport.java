@@ -133,6 +133,7 @@ public final class HtmlReport {
                     .append(" split: ").append(e.images()).append(" images, up to ").append(e.annotators())
                     .append(" annotation(s) per image; ").append(e.models()).append(" model(s); ")
                     .append(e.settings().samples()).append(" samples per image.</p>\n");
+            origins();
             b.append(HealthHtml.box(e.name(), e.summaries()));
             verdict();
             summaryTable(k);
@@ -161,6 +162,29 @@ public final class HtmlReport {
                 training.forEach(this::figure);
             }
             b.append("</section>\n");
+        }
+
+        /** Where each model's samples come from, when any model is prediction files rather than a run. */
+        private void origins() {
+            List<ModelSummary> external = e.summaries().stream()
+                    .filter(s -> s.origin() != null && !s.origin().trainedRun()).toList();
+            if (external.isEmpty()) {
+                return;
+            }
+            b.append("<p class=\"caption\">Models read from prediction files (<code>--predictions</code>) rather"
+                    + " than sampled from a trained run; every other model is a run, sampled here.</p>\n<ul class=\"origins\">\n");
+            for (ModelSummary s : external) {
+                b.append("<li><strong>").append(esc(s.label())).append("</strong>: predictions from <code>")
+                        .append(esc(s.origin().path())).append("</code>, ").append(s.origin().samplesGiven())
+                        .append(" sample(s) per image given, ").append(s.origin().samplesUsed())
+                        .append(" used; mean probability: ").append(esc(s.origin().probabilities())).append('.');
+                for (String note : s.origin().notes()) {
+                    b.append("<br>").append(esc(note.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                            + note.substring(1))).append('.');
+                }
+                b.append("</li>\n");
+            }
+            b.append("</ul>\n");
         }
 
         /** The answers to the paper's questions, generated from this evaluation's numbers. */

@@ -18,6 +18,15 @@ final class Methods {
             <dd>Each model draws 16 samples per image through its own sampling path: {models}.
             Pixel predictive entropy (bits) of the mean of the sampled probability maps, probabilities below 1e-5
             contributing 0; mutual information = entropy minus the mean of the samples' entropies.</dd>
+            <dt>Prediction files of other tools</dt>
+            <dd>A model given as <code>--predictions NAME=DIR</code> is read, not sampled: its sample masks
+            <code>sample_&lt;i&gt;.png</code> (the first <code>--samples</code> of them; a single mask per image is a
+            deterministic model's and stands for every sample), and its mean probability from
+            <code>probability_c&lt;k&gt;</code> maps where given, else the share of its samples marking each class.
+            The entropy is that of the mean, by the definition above. Its mutual information is unknown (hard masks)
+            and NCC is computed from the hard masks. Scores at a sample count above the samples it gives are not
+            computed, and such a model is left out of the comparisons at that count. It has no training curves and
+            no training checks; every other health check applies as to a run.</dd>
             <dt>Generalized energy distance</dt>
             <dd>D&sup2; = 2 E[d(y, a)] &minus; E[d(y, y')] &minus; E[d(a, a')], d = 1 &minus; IoU with 1e-6 added to
             intersection and union (two empty masks: IoU 1). <em>Paper</em> estimator, exactly as published: the

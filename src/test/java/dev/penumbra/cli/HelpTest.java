@@ -20,7 +20,7 @@ class HelpTest {
                 .contains("data", "Validate a dataset, or generate a synthetic one.")
                 .contains("train", "Train a model into a new run folder.")
                 .contains("predict", "Apply a trained run to a dataset split.")
-                .contains("evaluate", "Evaluate trained runs on a dataset split and write the report.")
+                .contains("evaluate", "Evaluate runs or other tools' predictions and write the report.")
                 .contains("Exit codes");
     }
 
