@@ -89,7 +89,8 @@ public final class Statistics {
                 agreement, outcomeMedians, outcomeCounts, agreementMedians,
                 HealthChecks.check(evidence(e, settings, correctness, agreement)), oracle(e, settings),
                 none ? null : ErrorDetection.aurocCi(judged.entropy(), judged.wrong(), judged.image(),
-                        settings.bootstrap(), 0.95, settings.bootstrapSeed()), e.origin());
+                        settings.bootstrap(), 0.95, settings.bootstrapSeed()),
+                e.origin() == null ? null : e.origin().forSummary());
     }
 
     /** The model against the oracle annotators, or null when the data has none. */
