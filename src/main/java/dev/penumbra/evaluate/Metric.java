@@ -34,6 +34,12 @@ public enum Metric {
     MUTUAL_INFORMATION("mutual_information", false),
     /** Dice of the samples' majority and the annotators' majority. */
     MAJORITY_DICE("majority_dice", false),
+    /**
+     * the majority Dice over the images with a clear lesion: some pixel that every annotator marks (with one
+     * annotator, every image with a lesion). A lesion that the annotators split on has no majority to find: a
+     * model that marks it in half of its samples, as it should, is at the mercy of a coin there.
+     */
+    CLEAR_LESION_DICE("clear_lesion_dice", false),
     /** share of samples without foreground. */
     EMPTY_SAMPLES("empty_samples", false);
 

@@ -48,6 +48,7 @@ public final class Statistics {
         m.put(Metric.ENTROPY.key(), ImageScores::meanEntropy);
         m.put(Metric.MUTUAL_INFORMATION.key(), ImageScores::meanMutualInformation);
         m.put(Metric.MAJORITY_DICE.key(), ImageScores::majorityDice);
+        m.put(Metric.CLEAR_LESION_DICE.key(), s -> s.unanimousForeground() > 0 ? s.majorityDice() : Double.NaN);
         m.put(Metric.EMPTY_SAMPLES.key(), ImageScores::emptySamples);
         return m;
     }

@@ -1,7 +1,9 @@
 package dev.penumbra.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.penumbra.metric.Calibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +66,25 @@ class StatisticsTest {
         assertThat(c.result()).isNull();
         assertThat(c.note()).contains("correct");
         assertThat(c.significant()).isFalse();
+    }
+
+    @Test
+    void clearLesionDiceCountsOnlyImagesWithPixelsEveryAnnotatorMarks() {
+        // image 0: a clear lesion (10 pixels every annotator marks), majority Dice 0.8; image 1: a lesion the
+        // annotators split on (no unanimous pixel), majority Dice 0.2; image 2: no lesion at all (majority Dice NaN)
+        List<ImageScores> images = List.of(scores("clear", 0.8, 10), scores("split", 0.2, 0),
+                scores("empty", Double.NaN, 0));
+        ModelEvaluation e = new ModelEvaluation("m", "softmax", "runs/m", 1, images, List.of(), new Calibration(10),
+                Map.of(), null);
+        EvaluationSettings settings = new EvaluationSettings(4, new int[] {1, 4}, 10, 100, 10, 1, 1);
+        ModelSummary summary = Statistics.summarise(e, settings);
+        assertThat(summary.means().get(Metric.MAJORITY_DICE.key()).estimate()).isCloseTo(0.5, within(1e-12));
+        assertThat(summary.means().get(Metric.CLEAR_LESION_DICE.key()).estimate()).isCloseTo(0.8, within(1e-12));
+    }
+
+    private static ImageScores scores(String id, double majorityDice, int unanimousForeground) {
+        return new ImageScores("m", id, 4, new double[] {0.5, 0.5}, new double[2], 0.5, 0.5, 0, 0.2, 0.3, 0.5, 0.5,
+                0.1, 0.05, 0.1, 0.02, 0.02, majorityDice, unanimousForeground, unanimousForeground, 1000, 5, 0.0,
+                Double.NaN, Double.NaN);
     }
 }
