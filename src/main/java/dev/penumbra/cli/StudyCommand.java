@@ -120,6 +120,7 @@ public final class StudyCommand extends PenumbraCommand {
                         + (units.size() - 1));
             }
             Device device = common.engine.apply();
+            PrecisionOption.checkRunnable(study.precision(), device, out.resolve(StudyDefinition.FILE));
             study.run(units.get(task), study.dataset(), device, progress, log);
             return 0;
         }
@@ -201,7 +202,8 @@ public final class StudyCommand extends PenumbraCommand {
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
         Map<String, Map<String, Double>> tunedValues = tunedValues(p);
         return new StudyPlan(p, data, options, models, skipActive, strategies, seeds, initial, add, rounds, steps,
-                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs).define(dataset);
+                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs,
+                common.precision.resolve(common.engine.apply())).define(dataset);
     }
 
     /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */
