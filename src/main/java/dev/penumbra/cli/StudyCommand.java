@@ -166,6 +166,7 @@ public final class StudyCommand extends PenumbraCommand {
 
     private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
         Device device = common.engine.apply();
+        PrecisionOption.checkRunnable(study.precision(), device, StudyDefinition.FILE + " of the study");
         long studySeed = study.definition().runs().values().iterator().next().training().seed();
         Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
                 device.toString(), started).withData(study.definition().data(), study.dataOptions());
