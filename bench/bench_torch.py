@@ -275,7 +275,7 @@ def main():
     report = {
         "tool": "pytorch " + torch.__version__, "engine": "PyTorch " + torch.__version__ + " (Python "
         + platform.python_version() + ")", "threads": torch.get_num_threads(), "device": "cpu()",
-        "allocator": allocator(), "cpu": cpu_model(), "date": started.isoformat().replace("+00:00", "Z"),
+        "allocator": allocator(), "precision": "fp32", "cpu": cpu_model(), "date": started.isoformat().replace("+00:00", "Z"),
         "git_revision": git_revision(), "filters": a.filters, "in_channels": 1, "classes": 2, "size": a.size,
         "batch": a.batch, "mc_batch": a.mc_batch, "mc_samples": 16, "mc_model": "mcdropout (%s)" % ("batched" if a.mc_batched else "looped"), "warmup": a.warmup,
         "repeats": a.repeats, "parameters": params, "forward_gflop_per_image": forward / 1e9, "conv": a.conv_shape,

@@ -7,12 +7,15 @@
 #
 #   bench/compare.sh [--rounds N] [--threads N] [--repeats N] [--warmup N] [--batch N] [--items LIST]
 #                    [--mc-model NAME] [--torch-mc looped|batched] [--torch-allocator system|same]
-#                    [--python PATH] [--out DIR]
+#                    [--precisions fp32[,bf16]] [--python PATH] [--out DIR]
 #
 # Defaults: 3 rounds, 2 threads, 2 warm-up + 5 timed runs, batch 32, items train,inference,mc16,conv, MC model
 # mcdropout. --torch-mc looped (default) samples as the published code does, 16 forwards of the batch; batched
 # runs one forward of 16 x B images as McDropoutUNet does. --torch-allocator system (default) runs PyTorch as a
 # user would; "same" preloads the allocator the Java launcher uses, to separate engine from allocator.
+# --precisions: the Java side's precisions, each timed in turn (default: fp32, and bf16 too where /proc/cpuinfo lists
+# native bf16: avx512_bf16, amx_bf16 or Arm's bf16); PyTorch runs fp32. With bf16 a second table gives each item's
+# bf16 time against fp32's and PyTorch's.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +32,8 @@ torch_mc="looped"
 torch_allocator="system"
 python="/usr/bin/python3"
 out=""
+precisions="fp32"
+if grep -qwE 'avx512_bf16|amx_bf16|bf16' /proc/cpuinfo 2>/dev/null; then precisions="fp32,bf16"; fi
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 die() { echo "compare.sh: $*" >&2; exit 2; }
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
     --torch-mc) torch_mc="${2-}"; shift 2 ;;
     --torch-allocator) torch_allocator="${2-}"; shift 2 ;;
     --python) python="${2-}"; shift 2 ;;
+    --precisions) precisions="${2-}"; shift 2 ;;
     --out) out="${2-}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option '$1'" ;;
@@ -58,6 +64,7 @@ need_int --warmup "$warmup" 0
 need_int --batch "$batch" 1
 case "$torch_mc" in looped|batched) ;; *) die "--torch-mc must be looped or batched, got '$torch_mc'" ;; esac
 case "$torch_allocator" in system|same) ;; *) die "--torch-allocator must be system or same, got '$torch_allocator'" ;; esac
+case "$precisions" in fp32|fp32,bf16|bf16,fp32) ;; *) die "--precisions must be fp32 or fp32,bf16, got '$precisions'" ;; esac
 "$python" -c 'import torch' 2>/dev/null \
   || die "$python cannot import torch; on Debian install python3-torch and use --python /usr/bin/python3"
 
@@ -105,6 +112,11 @@ for r in $(seq 1 "$rounds"); do
     echo "compare.sh: round $r/$rounds, $list: penumbra bench" >&2
     (cd "$root" && ./penumbra bench --json --quiet --mc-model "$mc_model" --items "$list" "${common[@]}") \
       >"$out/java-$r-$item.json" || die "penumbra bench failed in round $r (see above)"
+    if [[ ",$precisions," == *,bf16,* ]]; then
+      echo "compare.sh: round $r/$rounds, $list: penumbra bench --precision bf16" >&2
+      (cd "$root" && ./penumbra bench --json --quiet --precision bf16 --mc-model "$mc_model" --items "$list" \
+        "${common[@]}") >"$out/javabf16-$r-$item.json" || die "penumbra bench --precision bf16 failed in round $r (see above)"
+    fi
     echo "compare.sh: round $r/$rounds, $list: PyTorch" >&2
     run_torch --items "$list" "${common[@]}" >"$out/torch-$r-$item.json" \
       || die "bench_torch.py failed in round $r (see above)"
@@ -180,6 +192,31 @@ print()
 print("Java/PyTorch: median of the per-run ratios of medians. Ceiling: each side's own 1x1 convolution, timed in the"
       " same process, round-robin with the item; a training step counts as 3 forwards. Peak MiB: highest VmHWM"
       " (includes pages the allocator kept from the ceiling's and earlier runs).")
+bf16 = [(load("javabf16", r, i), j) for r in range(1, rounds + 1) for i in work
+        for j in [load("java", r, i)] if os.path.exists(os.path.join(out, "javabf16-%d-%s.json" % (r, i)))]
+speedups = {}
+if bf16:
+    print()
+    print("Java bf16 (%s) against Java fp32 and PyTorch fp32:" % bf16[0][0]["cpu"])
+    print("%-13s %12s %12s %16s %16s %15s" % ("item", "bf16 ms", "fp32 ms", "fp32/bf16 speed", "bf16/PyTorch",
+                                           "bf16 peak MiB"))
+    torch_ms = {key: [b["median_ms"] for _, b in per_round[key]] for key in keys}
+    for key in keys:
+        pairs = [(b["items"][key], f32["items"][key]) for b, f32 in bf16 if key in b["items"] and key in f32["items"]]
+        if not pairs:
+            continue
+        bm, fm = [a["median_ms"] for a, _ in pairs], [b["median_ms"] for _, b in pairs]
+        speedups[key] = med([f / b for b, f in zip(bm, fm)])
+        tm = torch_ms.get(key, [])
+        bp = [a["peak_rss_mib"] for a, _ in pairs if a["peak_rss_mib"] is not None]
+        print("%-13s %12.1f %12.1f %16.2f %16s %15s" % (key, med(bm), med(fm), speedups[key],
+              f(med([a / b for a, b in zip(bm, tm)]) if len(tm) == len(bm) else None, "%.2f"),
+              f(max(bp) if bp else None, "%.0f")))
+    print("fp32/bf16 speed: median of the per-run ratios of medians (Java fp32 and bf16 runs alternate).")
+for key, need in (("mc16", 1.7), ("train_step", 1.3)):
+    if key in speedups:
+        print("target %s in bf16 >= %.1f x as fast as fp32: %s (%.2f)" % (key, need,
+              "met" if speedups[key] >= need else "NOT met", speedups[key]))
 if "train_step" in per_round:
     pairs = per_round["train_step"]
     r = med([a["median_ms"] / b["median_ms"] for a, b in pairs])

@@ -187,7 +187,8 @@ public final class ActiveLearning {
         FileTrees.deleteTree(roundDir(dir, round));
         TrainSettings t = base.training();
         RunSpec spec = new RunSpec(base.model(), base.settings(), new TrainSettings(t.batchSize(), t.learningRate(),
-                Integer.MAX_VALUE, settings.steps(), 0, trainingSeed, t.augmentation(), 0), base.data(),
+                Integer.MAX_VALUE, settings.steps(), 0, trainingSeed, t.augmentation(), 0, t.gedEstimator(),
+                t.precision()), base.data(),
                 base.dataOptions(), base.preset(), base.channels(), base.height(), base.width());
         List<Sample> train = labelled.stream().map(byId::get).toList();
         String task = String.format(Locale.ROOT, "%s seed %d round %d/%d", acquisition.name(), seed, round,
@@ -199,7 +200,8 @@ public final class ActiveLearning {
                 .optLoop(loop -> loop.optProgress(roundProgress).optPersistEvery(Integer.MAX_VALUE))
                 .fit(train, List.of(), false);
         try (TrainedModel trained = TrainedModel.load(runDir, device, TrainingLoop.LAST)) {
-            Sampler sampler = trained.sampler(t.batchSize(), Seeds.ACTIVE_SAMPLING.of(trainingSeed));
+            // the test metrics and the pool's scores are sampled in the precision the round trained in
+            Sampler sampler = trained.sampler(t.batchSize(), Seeds.ACTIVE_SAMPLING.of(trainingSeed), t.precision());
             TestMetrics.Values test = TestMetrics.compute(sampler, dataset.split(Split.TEST), Sampler.DEFAULT_SAMPLES,
                     trainingSeed, settings.estimator());
             List<RoundManifest.PoolEntry> entries = List.of();

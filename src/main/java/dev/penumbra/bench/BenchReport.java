@@ -14,6 +14,7 @@ import java.util.Map;
  * @param threads                intra-op threads of the engine
  * @param device                 e.g. "cpu()"
  * @param allocator              the native memory allocator in use: jemalloc, glibc (the launcher's settings) or system
+ * @param precision              fp32, or bf16 (the networks' convolutions in bfloat16; the training step mixed)
  * @param cpu                    CPU model name
  * @param date                   ISO-8601 start time
  * @param gitRevision            the project's revision ("unknown" outside a checkout)
@@ -32,7 +33,8 @@ import java.util.Map;
  * @param conv                   the ceiling convolution: N, C_in, H, W, C_out
  * @param items                  results by item key (train_step, inference, mc16, conv_ceiling), in run order
  */
-public record BenchReport(String tool, String engine, int threads, String device, String allocator, String cpu,
+public record BenchReport(String tool, String engine, int threads, String device, String allocator,
+                          String precision, String cpu,
                           String date, @JsonProperty("git_revision") String gitRevision, List<Integer> filters,
                           @JsonProperty("in_channels") int inChannels, int classes, int size, int batch,
                           @JsonProperty("mc_batch") int mcBatch, @JsonProperty("mc_samples") int mcSamples,

@@ -2,6 +2,7 @@ package dev.penumbra.bench;
 
 import dev.penumbra.InputException;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.nn.UNetConfig;
 
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.List;
  * @param repeats   timed runs per item
  * @param items     what to time, in this order
  * @param seed      seed of the weights, the random inputs and dropout
+ * @param precision the precision of the networks' convolutions (bf16: the training step in mixed precision) and of
+ *                  the ceiling convolution
  */
 public record BenchSettings(UNetConfig backbone, int size, int batch, int mcBatch, int mcSamples, String mcModel,
                             double mcDropout, ConvShape conv, int warmup, int repeats, List<BenchItem> items,
-                            long seed) {
+                            long seed, Precision precision) {
 
     /** Default warm-up runs. */
     public static final int WARMUP = 2;
@@ -54,6 +57,6 @@ public record BenchSettings(UNetConfig backbone, int size, int batch, int mcBatc
     /** The paper's setting: U-Net [32, 64, 128, 192] on 1 x 128 x 128, batch 32, 16 MC-dropout samples of batch 8. */
     public static BenchSettings paper() {
         return new BenchSettings(UNetConfig.paper(1, 2, 0), 128, 32, 8, 16, "mcdropout", 0.5, ConvShape.DEFAULT,
-                WARMUP, REPEATS, BenchItem.all(), 1);
+                WARMUP, REPEATS, BenchItem.all(), 1, Precision.FP32);
     }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.model.SoftmaxUNet;
+import dev.penumbra.nn.PrecisionStore;
 import dev.penumbra.train.Adam;
 import dev.penumbra.train.TrainingLoop;
 
@@ -95,7 +96,8 @@ public final class Benchmark {
         raw.forEach((k, v) -> items.put(k, v.withCeiling(ceiling)));
         Provenance p = Provenance.of("bench", settings, Map.of("bench", settings.seed()), device.toString(), started);
         ConvShape c = settings.conv();
-        return new BenchReport(p.tool(), engineName(), threads(), device.toString(), Provenance.allocator(), cpuModel(),
+        return new BenchReport(p.tool(), engineName(), threads(), device.toString(), Provenance.allocator(),
+                settings.precision().key(), cpuModel(),
                 started.toString(), p.gitRevision(), settings.backbone().filters(), settings.backbone().inChannels(),
                 settings.backbone().classes(), settings.size(), settings.batch(), settings.mcBatch(),
                 settings.mcSamples(), settings.mcModel(), settings.warmup(), settings.repeats(),
@@ -170,7 +172,7 @@ public final class Benchmark {
     private Timed trainStep(NDManager owner) {
         SoftmaxUNet model = new SoftmaxUNet(settings.backbone(), null);
         initialise(model, owner);
-        ParameterStore ps = new ParameterStore(owner, false);
+        ParameterStore ps = PrecisionStore.of(owner, settings.precision(), false);
         Adam adam = new Adam(LEARNING_RATE);
         List<Sample> samples = randomSamples(settings.batch(), 0);
         int[] drawn = new int[samples.size()];
@@ -188,7 +190,7 @@ public final class Benchmark {
     private Timed inference(NDManager owner) {
         SoftmaxUNet model = new SoftmaxUNet(settings.backbone(), null);
         initialise(model, owner);
-        ParameterStore ps = new ParameterStore(owner, false);
+        ParameterStore ps = PrecisionStore.of(owner, settings.precision(), true);
         float[] pixels = randomPixels(settings.batch(), 1);
         return new Timed(BenchItem.INFERENCE, owner, String.format(Locale.ROOT, "no-grad forward of the softmax"
                 + " U-Net with softmax, batch %d", settings.batch()), forwardFlop() * settings.batch(), sub -> {
@@ -210,7 +212,7 @@ public final class Benchmark {
     private Timed monteCarlo(NDManager owner) {
         ProbabilisticSegmenter model = paperModel(ModelRegistry.factory(settings.mcModel()));
         initialise(model, owner);
-        ParameterStore ps = new ParameterStore(owner, false);
+        ParameterStore ps = PrecisionStore.of(owner, settings.precision(), true);
         float[] pixels = randomPixels(settings.mcBatch(), 2);
         int n = settings.mcSamples();
         // One U-Net forward per sample: right for MC-dropout; a model that cannot give distinct samples (softmax)
@@ -226,13 +228,14 @@ public final class Benchmark {
 
     private Timed convolution(NDManager owner) {
         ConvShape c = settings.conv();
-        NDArray weight = owner.randomNormal(0f, 0.05f, new Shape(c.outChannels(), c.inChannels(), 1, 1),
-                DataType.FLOAT32);
+        ParameterStore ps = PrecisionStore.of(owner, settings.precision(), true);
+        NDArray weight = PrecisionStore.toCompute(ps, owner.randomNormal(0f, 0.05f,
+                new Shape(c.outChannels(), c.inChannels(), 1, 1), DataType.FLOAT32));
         return new Timed(BenchItem.CONV, owner, String.format(Locale.ROOT, "1x1 convolution %d x %d x %d x %d to %d"
-                + " channels, no grad", c.batch(), c.inChannels(), c.height(), c.width(), c.outChannels()),
-                c.flops(), sub -> {
-                    NDArray x = sub.randomUniform(0f, 1f, new Shape(c.batch(), c.inChannels(), c.height(),
-                            c.width()));
+                + " channels, %s, no grad", c.batch(), c.inChannels(), c.height(), c.width(), c.outChannels(),
+                settings.precision()), c.flops(), sub -> {
+                    NDArray x = PrecisionStore.toCompute(ps, sub.randomUniform(0f, 1f, new Shape(c.batch(),
+                            c.inChannels(), c.height(), c.width())));
                     return () -> Conv2d.conv2d(x, weight).singletonOrThrow();
                 });
     }

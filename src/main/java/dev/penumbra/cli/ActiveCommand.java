@@ -12,6 +12,7 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.RunSpec;
@@ -82,8 +83,8 @@ public final class ActiveCommand extends PenumbraCommand {
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
         Dataset dataset = DataSource.read(data, options);
-        RunSpec base = base(p, data, options, dataset, seed);
         Device device = common.run.engine.apply();
+        RunSpec base = base(p, data, options, dataset, seed, common.run.precision.resolve(device));
         PrintWriter log = out();
         Path report;
         ActiveResult result;
@@ -104,9 +105,10 @@ public final class ActiveCommand extends PenumbraCommand {
         return 0;
     }
 
-    private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed) {
+    private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed,
+                         Precision precision) {
         return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(Integer.MAX_VALUE)
-                .optMaxSteps(steps).optPatience(0).optGedEvery(0)
+                .optMaxSteps(steps).optPatience(0).optGedEvery(0).optPrecision(precision)
                 .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }
 

@@ -7,6 +7,7 @@ import dev.penumbra.bench.BenchSettings;
 import dev.penumbra.bench.Benchmark;
 import dev.penumbra.bench.ConvShape;
 import dev.penumbra.io.Json;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.nn.UNetConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,9 @@ public final class BenchCommand extends PenumbraCommand {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    PrecisionOption precision;
+
     @Override
     public Integer call() {
         BenchReport report = run();
@@ -76,16 +80,16 @@ public final class BenchCommand extends PenumbraCommand {
 
     /** Checks the options, runs the benchmark and returns what it measured (tests call this). */
     public BenchReport run() {
-        BenchSettings settings = settings();
         Device device = engine.apply();
+        BenchSettings settings = settings(precision.resolve(device));
         return new Benchmark(settings, device)
                 .optProgress(engine.progress()).run();
     }
 
-    BenchSettings settings() {
+    BenchSettings settings(Precision p) {
         UNetConfig backbone = new UNetConfig(1, 2, filters, 3, true, 0, false);
         return new BenchSettings(backbone, size, batch, mcBatch, 16, mcModel, 0.5, ConvShape.parse(convShape), warmup,
-                repeats, BenchItem.parse(items), seedOption.get());
+                repeats, BenchItem.parse(items), seedOption.get(), p);
     }
 
     /** The human-readable table. */
@@ -94,8 +98,8 @@ public final class BenchCommand extends PenumbraCommand {
         s.append(String.format(Locale.ROOT, "U-Net %s on %d x %d x %d, batch %d (mc16: %s, batch %d); %,d parameters,"
                         + " %.3f GFLOP per image forward%n", r.filters(), r.inChannels(), r.size(), r.size(),
                 r.batch(), r.mcModel(), r.mcBatch(), r.parameters(), r.forwardGflopPerImage()));
-        s.append(String.format(Locale.ROOT, "%s, %s, %d threads, %s allocator, %s; %d warm-up + %d timed runs%n%n",
-                r.engine(), r.device(), r.threads(), r.allocator(), r.cpu(), r.warmup(), r.repeats()));
+        s.append(String.format(Locale.ROOT, "%s, %s, %d threads, %s allocator, %s, %s; %d warm-up + %d timed runs%n%n",
+                r.engine(), r.device(), r.threads(), r.allocator(), r.precision(), r.cpu(), r.warmup(), r.repeats()));
         s.append(String.format(Locale.ROOT, "%-13s %11s %11s %9s %9s %10s %14s%n", "item", "median ms", "min ms",
                 "GFLOP", "GFLOP/s", "of ceiling", "peak RSS MiB"));
         r.items().forEach((key, i) -> s.append(String.format(Locale.ROOT, "%-13s %11.1f %11.1f %9.2f %9.1f %10s %14s%n",

@@ -27,6 +27,7 @@ import dev.penumbra.study.StudyDefinition;
 import dev.penumbra.study.StudyPlan;
 import dev.penumbra.study.StudyUnit;
 import dev.penumbra.model.Sampler;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.train.TrainRun;
 import dev.penumbra.train.TrainedModel;
 import dev.penumbra.train.TrainingOutcome;
@@ -76,6 +77,12 @@ public final class DemoCommand extends PenumbraCommand {
     @Mixin
     EngineOptions engine;
 
+    @Mixin
+    PrecisionOption precisionOption;
+
+    /** The resolved --precision, set when the demo starts. */
+    private Precision precision;
+
     /** One trained model's line of the demo summary. */
     public record RunResult(String dataset, String layout, String model, int trainImages, int testImages, long steps,
                             int bestEpoch, double bestValidationLoss, double trainSeconds, double meanDiceToMajority,
@@ -108,6 +115,7 @@ public final class DemoCommand extends PenumbraCommand {
     public Integer call() {
         Instant started = Instant.now();
         Device device = engine.apply();
+        precision = precisionOption.resolve(device);
         try (OutputFolder claim = OutputFolder.inPlace(out, "--out", List.of())) {
             return demo(started, device);
         }
@@ -182,7 +190,7 @@ public final class DemoCommand extends PenumbraCommand {
                                        boolean active) {
         return new StudyPlan(Preset.DEMO, dataDir.toAbsolutePath().toString(), options, models, !active,
                 List.of("random", "entropy-sum"), null, null, null, null, activeSteps, epochs, null, null, seedOption.get(),
-                Map.of(), Map.of()).define(dataset);
+                Map.of(), Map.of(), precision).define(dataset);
     }
 
     /** Writes one trained model's predictions and its line of the summary. */
@@ -197,7 +205,7 @@ public final class DemoCommand extends PenumbraCommand {
         try (TrainedModel trained = TrainedModel.load(runDir, device)) {
             sampling = trained.model().distinctSamples() > 1;
             rows = PredictCommand.run(trained, null, Split.TEST, Sampler.DEFAULT_SAMPLES, 8, seedOption.get(),
-                    Ged.Estimator.PAPER, predictions,
+                    Ged.Estimator.PAPER, precision, predictions,
                     progress);
         }
         return new RunResult(name, dataset.layout(), model, dataset.split(Split.TRAIN).size(), rows.size(),

@@ -108,6 +108,7 @@ public final class EvaluateCommand extends PenumbraCommand {
         checkDataOptions();
         DataOptions options = reading.build(0);
         Device device = common.engine.apply();
+        settings = settings.withPrecision(common.precision.resolve(device));
         String title = name != null ? name : FileTrees.nameOf(data != null ? data
                 : runs.isEmpty() ? common.data.required("evaluate --predictions") : TrainRun.readSpec(runs.get(0)).data());
         List<OutputFolder.Input> inputs = new ArrayList<>();

@@ -72,6 +72,7 @@ final class GroupedHelp {
             Map.entry("--emit", Group.RUN), Map.entry("--collect", Group.RUN), Map.entry("--task", Group.RUN),
             Map.entry("--out", Group.OUTPUT), Map.entry("--json", Group.OUTPUT), Map.entry("--quiet", Group.OUTPUT),
             Map.entry("--threads", Group.ENGINE), Map.entry("--device", Group.ENGINE),
+            Map.entry("--precision", Group.ENGINE),
             Map.entry("--help", Group.GENERAL), Map.entry("--version", Group.GENERAL),
             Map.entry("--checkpoint", Group.DATA), Map.entry("--overwrite", Group.OUTPUT));
 

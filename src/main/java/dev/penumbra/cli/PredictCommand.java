@@ -12,6 +12,7 @@ import dev.penumbra.data.Split;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.model.Sampler;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.predict.ImagePrediction;
 import dev.penumbra.predict.Predictor;
 import dev.penumbra.predict.UnannotatedPrediction;
@@ -73,13 +74,14 @@ public final class PredictCommand extends PenumbraCommand {
         InputException.atLeast("--batch-size", batchSize, 1);
         Split which = Split.parse(split == null ? "test" : split);
         Device device = common.engine.apply();
+        Precision precision = common.precision.resolve(device);
         String trainedOn = TrainRun.readSpec(run).data();
         List<OutputFolder.Input> inputs = new ArrayList<>(List.of(new OutputFolder.Input("--run", run)));
         inputs.addAll(OutputFolder.Input.existing("--data", Collections.singletonList(data == null ? trainedOn : data)));
         try (OutputFolder folder = OutputFolder.fresh(out, "--out", inputs);
              TrainedModel trained = TrainedModel.load(run, device)) {
             List<ImagePrediction> rows = run(trained, data, which, samples, batchSize, seed, common.estimator.get(),
-                    folder.dir(), common.engine.progress());
+                    precision, folder.dir(), common.engine.progress());
             folder.commit();
             out().printf("wrote predictions for %d %s images to %s%n", rows.size(),
                     which.folder(), out);
@@ -104,12 +106,13 @@ public final class PredictCommand extends PenumbraCommand {
         RunSpec spec = TrainRun.readSpec(run);
         List<UnannotatedImage> read = folder.read(spec.channels(), spec.height(), spec.width(), "--run " + run);
         Device device = common.engine.apply();
+        Precision precision = common.precision.resolve(device);
         List<OutputFolder.Input> inputs = List.of(new OutputFolder.Input("--run", run),
                 new OutputFolder.Input("--images", images));
         try (OutputFolder staged = OutputFolder.fresh(out, "--out", inputs);
              TrainedModel trained = TrainedModel.load(run, device)) {
             List<UnannotatedPrediction> rows = runImages(trained, folder, read, samples, batchSize, common.seed.get(),
-                    common.estimator.get(), staged.dir(), common.engine.progress());
+                    common.estimator.get(), precision, staged.dir(), common.engine.progress());
             staged.commit();
             out().printf("wrote predictions for %d images of %s to %s, each at its own size%n", rows.size(),
                     images, out);
@@ -125,15 +128,16 @@ public final class PredictCommand extends PenumbraCommand {
      */
     static List<UnannotatedPrediction> runImages(TrainedModel trained, ImageFolder folder,
                                                  List<UnannotatedImage> read, int samples, int batchSize, long seed,
-                                                 Ged.Estimator estimator, Path out, Progress.Factory progress) {
+                                                 Ged.Estimator estimator, Precision precision, Path out,
+                                                 Progress.Factory progress) {
         Instant started = Instant.now();
         RunSpec spec = trained.spec();
         String name = folder.dir().getFileName() == null ? folder.dir().toString()
                 : folder.dir().getFileName() + "/";
-        List<UnannotatedPrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator)
+        List<UnannotatedPrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator, precision)
                 .predictImages(read, out, progress.on(name));
         Provenance.of("predict", Map.of("run", spec, "images", folder.dir().toString(), "samples", samples,
-                "estimator", estimator.toString(), "outputSize", "each image's own"),
+                "estimator", estimator.toString(), "precision", precision.key(), "outputSize", "each image's own"),
                 Map.of("train", spec.training().seed(), "predict", seed),
                 trained.manager().getDevice().toString(), started)
                 .withData(folder.dir().toString(), folder.fingerprint()).writeTo(out);
@@ -142,7 +146,8 @@ public final class PredictCommand extends PenumbraCommand {
 
     /** Predicts one split of {@code data} (null = the run's own data) into {@code out}, with provenance. */
     static List<ImagePrediction> run(TrainedModel trained, String data, Split split, int samples, int batchSize,
-                                     long seed, Ged.Estimator estimator, Path out, Progress.Factory progress) {
+                                     long seed, Ged.Estimator estimator, Precision precision, Path out,
+                                     Progress.Factory progress) {
         Instant started = Instant.now();
         String source = data == null ? trained.spec().data() : data;
         Dataset dataset = DataSource.read(source, trained.spec().dataOptions());
@@ -151,10 +156,10 @@ public final class PredictCommand extends PenumbraCommand {
                     + " run was trained on " + trained.spec().channels() + "-channel images");
         }
         List<Sample> samplesOfSplit = dataset.split(split);
-        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator).predict(samplesOfSplit, out,
-                progress.on(split.folder()));
+        List<ImagePrediction> rows = new Predictor(trained, samples, batchSize, seed, estimator, precision)
+                .predict(samplesOfSplit, out, progress.on(split.folder()));
         Provenance.of("predict", Map.of("run", trained.spec(), "data", source, "split", split.folder(),
-                "samples", samples, "estimator", estimator.toString()), Map.of("train", trained.spec().training().seed(),
+                "samples", samples, "estimator", estimator.toString(), "precision", precision.key()), Map.of("train", trained.spec().training().seed(),
                 "predict", seed),
                 trained.manager().getDevice().toString(), started)
                 .withData(source, trained.spec().dataOptions()).writeTo(out);

@@ -25,4 +25,7 @@ public final class RunOptions {
 
     @Mixin
     EngineOptions engine;
+
+    @Mixin
+    PrecisionOption precision;
 }

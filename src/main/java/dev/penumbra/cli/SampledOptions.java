@@ -25,4 +25,7 @@ public final class SampledOptions {
 
     @Mixin
     EngineOptions engine;
+
+    @Mixin
+    PrecisionOption precision;
 }

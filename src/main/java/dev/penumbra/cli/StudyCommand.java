@@ -120,6 +120,7 @@ public final class StudyCommand extends PenumbraCommand {
                         + (units.size() - 1));
             }
             Device device = common.engine.apply();
+            PrecisionOption.checkRunnable(study.precision(), device, out.resolve(StudyDefinition.FILE));
             study.run(units.get(task), study.dataset(), device, progress, log);
             return 0;
         }
@@ -165,6 +166,7 @@ public final class StudyCommand extends PenumbraCommand {
 
     private int collect(Study study, Instant started, Progress.Factory progress, PrintWriter log) {
         Device device = common.engine.apply();
+        PrecisionOption.checkRunnable(study.precision(), device, StudyDefinition.FILE + " of the study");
         long studySeed = study.definition().runs().values().iterator().next().training().seed();
         Provenance provenance = Provenance.of("study", study.definition(), Map.of("study", studySeed),
                 device.toString(), started).withData(study.definition().data(), study.dataOptions());
@@ -201,7 +203,8 @@ public final class StudyCommand extends PenumbraCommand {
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
         Map<String, Map<String, Double>> tunedValues = tunedValues(p);
         return new StudyPlan(p, data, options, models, skipActive, strategies, seeds, initial, add, rounds, steps,
-                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs).define(dataset);
+                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs,
+                common.precision.resolve(common.engine.apply())).define(dataset);
     }
 
     /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */

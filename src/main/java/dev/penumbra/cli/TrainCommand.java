@@ -7,6 +7,7 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.train.ResumeCheck;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
@@ -72,15 +73,20 @@ public final class TrainCommand extends PenumbraCommand {
     @Mixin
     TrainingOptions common;
 
+    /** The resolved --precision, set when the command runs. */
+    private Precision precision;
+
     @Override
     public Integer call() {
         Path out = common.out.get();
         String data = common.run.data.orNull();
         Device device = common.run.engine.apply();
+        precision = common.run.precision.resolve(device);
         RunSpec run;
         Dataset dataset;
         if (common.resume) {
             run = TrainRun.readSpec(out);
+            PrecisionOption.checkRunnable(run.training().precision(), device, out.resolve(RunSpec.FILE));
             Set<String> given = givenOptions();
             if (!ResumeCheck.MAY_CHANGE.containsAll(given)) {
                 ResumeCheck.refuseChanges(run, asNew(run), given, out);
@@ -143,7 +149,8 @@ public final class TrainCommand extends PenumbraCommand {
         return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(maxEpochs)
                 .optMaxSteps(maxSteps).optPatience(patience).optBatchNorm(batchNorm)
                 .optResidual(residual).optClassWeights(weights).optAugment(!noAugment).optGedEvery(gedEvery)
-                .optGedEstimator(common.estimator.get()).optModelSettings(ModelOptions.given(spec, model))
+                .optGedEstimator(common.estimator.get()).optPrecision(precision)
+                .optModelSettings(ModelOptions.given(spec, model))
                 .build(data, options, channels, height, width, common.run.seed.get());
     }
 

@@ -9,6 +9,7 @@ import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.train.TrainRun;
@@ -81,9 +82,10 @@ public final class TuneCommand extends PenumbraCommand {
             }
             Dataset dataset = DataSource.read(data, options);
             Device device = common.run.engine.apply();
+            Precision precision = common.run.precision.resolve(device);
             summary = Tuning.run(model, p.name(), data, grid, points, point -> GridParameter.apply(point, model,
                     common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs).optMaxSteps(maxSteps)
-                    .optGedEvery(0).optGedEstimator(common.estimator.get()))
+                    .optGedEvery(0).optGedEstimator(common.estimator.get()).optPrecision(precision))
                     .build(data, options, dataset, seed), dataset, out, device,
                     common.run.engine.progress(), log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),

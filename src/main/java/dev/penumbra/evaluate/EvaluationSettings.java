@@ -4,6 +4,7 @@ import dev.penumbra.InputException;
 import dev.penumbra.config.Seeds;
 import dev.penumbra.metric.Ged;
 import dev.penumbra.model.Sampler;
+import dev.penumbra.nn.Precision;
 
 import java.util.Arrays;
 
@@ -19,9 +20,11 @@ import java.util.Arrays;
  * @param seed             seeds the sampling, the pixel draws, the GED annotation draws and the bootstrap
  * @param estimator        the primary GED estimator: the one the model comparisons test and the report leads with
  *                         (all three are computed and written either way)
+ * @param precision        the precision the runs' networks compute in while they are sampled; fp32 when absent
  */
 public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImage, int bootstrap,
-                                 int calibrationBins, int batchSize, long seed, Ged.Estimator estimator) {
+                                 int calibrationBins, int batchSize, long seed, Ged.Estimator estimator,
+                                 Precision precision) {
 
     /** {@link #pixelsPerImage} value meaning every pixel. */
     public static final int ALL_PIXELS = -1;
@@ -47,6 +50,14 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         InputException.atLeast("--calibration-bins", calibrationBins, 2);
         InputException.atLeast("--batch-size", batchSize, 1);
         estimator = estimator == null ? Ged.Estimator.PAPER : estimator;
+        precision = precision == null ? Precision.FP32 : precision;
+    }
+
+    /** Settings sampled in fp32. */
+    public EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImage, int bootstrap, int calibrationBins,
+                              int batchSize, long seed, Ged.Estimator estimator) {
+        this(samples, gedCounts, pixelsPerImage, bootstrap, calibrationBins, batchSize, seed, estimator,
+                Precision.FP32);
     }
 
     /** Settings with the paper estimator primary. */
@@ -94,7 +105,13 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     /** @return these settings with another primary estimator */
     public EvaluationSettings withEstimator(Ged.Estimator primary) {
         return new EvaluationSettings(samples, gedCounts, pixelsPerImage, bootstrap, calibrationBins, batchSize, seed,
-                primary);
+                primary, precision);
+    }
+
+    /** @return these settings sampling the runs in {@code p} */
+    public EvaluationSettings withPrecision(Precision p) {
+        return new EvaluationSettings(samples, gedCounts, pixelsPerImage, bootstrap, calibrationBins, batchSize, seed,
+                estimator, p);
     }
 
     @Override
@@ -107,7 +124,7 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
         return o instanceof EvaluationSettings s && samples == s.samples && Arrays.equals(gedCounts, s.gedCounts)
                 && pixelsPerImage == s.pixelsPerImage && bootstrap == s.bootstrap
                 && calibrationBins == s.calibrationBins && batchSize == s.batchSize && seed == s.seed
-                && estimator == s.estimator;
+                && estimator == s.estimator && precision == s.precision;
     }
 
     @Override
@@ -119,6 +136,6 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     public String toString() {
         return "EvaluationSettings[samples=" + samples + ", gedCounts=" + Arrays.toString(gedCounts) + ", pixels="
                 + (pixelsPerImage == ALL_PIXELS ? "all" : pixelsPerImage) + ", bootstrap=" + bootstrap + ", bins="
-                + calibrationBins + ", batch=" + batchSize + ", seed=" + seed + ", estimator=" + estimator + "]";
+                + calibrationBins + ", batch=" + batchSize + ", seed=" + seed + ", estimator=" + estimator + ", precision=" + precision + "]";
     }
 }

@@ -21,7 +21,8 @@ final class RunSource implements PredictionSource {
     RunSource(TrainedModel trained, String run, EvaluationSettings settings) {
         this.trained = trained;
         this.samples = settings.samples();
-        this.sampler = trained.sampler(settings.batchSize(), Seeds.EVALUATION_SAMPLING.of(settings.seed()));
+        this.sampler = trained.sampler(settings.batchSize(), Seeds.EVALUATION_SAMPLING.of(settings.seed()),
+                settings.precision());
         this.origin = ModelOrigin.run(run, samples);
     }
 

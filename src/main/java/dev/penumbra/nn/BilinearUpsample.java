@@ -3,6 +3,9 @@ package dev.penumbra.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import java.util.function.UnaryOperator;
 
 /**
  * Bilinear x2 upsampling with align-corners = true, as two matrix products: {@code A_h . X . A_w^T}.
@@ -17,16 +20,29 @@ public final class BilinearUpsample {
     }
 
     /**
-     * @param x N x C x H x W
+     * @param x N x C x H x W, float32
      * @return N x C x 2H x 2W
      */
     public static NDArray upsample2x(NDArray x) {
+        return upsample2x(x, UnaryOperator.identity());
+    }
+
+    /**
+     * @param ps the forward's parameter store: x and the interpolation matrices are in its precision
+     * @param x  N x C x H x W
+     * @return N x C x 2H x 2W, in the precision of x
+     */
+    public static NDArray upsample2x(ParameterStore ps, NDArray x) {
+        return upsample2x(x, matrix -> PrecisionStore.toCompute(ps, matrix));
+    }
+
+    private static NDArray upsample2x(NDArray x, UnaryOperator<NDArray> toPrecisionOfX) {
         Shape s = x.getShape();
         int h = (int) s.get(2);
         int w = (int) s.get(3);
         NDManager m = x.getManager();
-        NDArray ah = interpolationMatrix(m, h, 2 * h);
-        NDArray awT = interpolationMatrix(m, w, 2 * w).transpose();
+        NDArray ah = toPrecisionOfX.apply(interpolationMatrix(m, h, 2 * h));
+        NDArray awT = toPrecisionOfX.apply(interpolationMatrix(m, w, 2 * w).transpose());
         return ah.matMul(x.matMul(awT));
     }
 

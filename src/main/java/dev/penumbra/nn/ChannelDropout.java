@@ -14,7 +14,8 @@ import ai.djl.util.PairList;
  * <p>It is applied whether or not the forward pass is a training pass. DJL's {@code Dropout} and {@code BatchNorm}
  * read one {@code training} flag, so Monte-Carlo dropout with batch norm in inference mode needs a dropout that
  * ignores the flag: the model runs inference forwards (running batch-norm statistics, untouched) and still samples.
- * With p = 0 it is the identity.
+ * With p = 0 it is the identity. It sits inside the convolutional trunk: its input is in the precision of the
+ * parameter store it is given, and so is its mask.
  */
 public final class ChannelDropout extends AbstractBlock {
 
@@ -42,7 +43,7 @@ public final class ChannelDropout extends AbstractBlock {
         Shape s = x.getShape();
         NDArray keep = x.getManager().randomUniform(0f, 1f, new Shape(s.get(0), s.get(1), 1, 1), DataType.FLOAT32)
                 .gte(p).toType(DataType.FLOAT32, false).div(1f - p);
-        return new NDList(x.mul(keep));
+        return new NDList(x.mul(PrecisionStore.toCompute(ps, keep)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.penumbra.nn;
 
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -55,12 +56,29 @@ public final class ConvBlock extends AbstractBlock {
         h = dropout.forward(ps, h, training);
         NDList out = h;
         for (Block conv : convs) {
-            out = new NDList(Activation.relu(conv.forward(ps, out, training).singletonOrThrow()));
+            out = new NDList(Activation.relu(convolve(ps, conv, out.singletonOrThrow(), training)));
         }
         if (projection != null) {
-            out = new NDList(out.singletonOrThrow().add(projection.forward(ps, h, training).singletonOrThrow()));
+            out = new NDList(out.singletonOrThrow().add(convolve(ps, projection, h.singletonOrThrow(), training)));
         }
         return out;
+    }
+
+    /**
+     * A convolution of {@link #conv}'s kind (stride 1, padding k / 2) in the precision of {@code ps}: the block's
+     * own forward in fp32; in bf16 the same convolution of bf16 {@code x} with the weight and bias converted.
+     *
+     * @param x N x C x H x W, in the precision of {@code ps}
+     * @return N x filters x H x W, in the precision of {@code ps}
+     */
+    static NDArray convolve(ParameterStore ps, Block conv, NDArray x, boolean training) {
+        if (!(ps instanceof PrecisionStore store) || PrecisionStore.precision(ps) == Precision.FP32) {
+            return conv.forward(ps, new NDList(x), training).singletonOrThrow();
+        }
+        NDArray weight = store.computeValue(conv.getParameters().get("weight"), x.getDevice(), training);
+        NDArray bias = store.computeValue(conv.getParameters().get("bias"), x.getDevice(), training);
+        long k = weight.getShape().get(2);
+        return Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(k / 2, k / 2)).singletonOrThrow();
     }
 
     @Override

@@ -64,19 +64,20 @@ public final class GaussianEncoder extends AbstractBlock {
     }
 
     /**
-     * @param inputs one array, B x C x H x W
-     * @return mean and log standard deviation, each B x latentDim
+     * @param inputs one array, B x C x H x W float32; the convolutional encoder computes in the precision of ps
+     * @return mean and log standard deviation, each B x latentDim, float32
      */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = PrecisionStore.toCompute(ps, inputs.singletonOrThrow());
         for (int i = 0; i < encoders.size(); i++) {
             if (i > 0) {
                 x = Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
             }
             x = encoders.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
         }
-        x = x.reshape(x.getShape().get(0), -1);
+        // the fully connected layers and the Gaussian's parameters are float32 in every precision
+        x = PrecisionStore.toFloat32(ps, x).reshape(x.getShape().get(0), -1);
         for (Block fc : hidden) {
             x = Activation.leakyRelu(fc.forward(ps, new NDList(x), training).singletonOrThrow(), LEAKY_SLOPE);
         }

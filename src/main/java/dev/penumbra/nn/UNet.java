@@ -69,13 +69,14 @@ public final class UNet extends AbstractBlock {
     }
 
     /**
-     * @param inputs one array, N x C_in x H x W, H and W divisible by {@link UNetConfig#sizeDivisor()}
-     * @return N x C x H x W class logits (with head) or N x filters[0] x H x W features (without)
+     * @param ps     the parameters; a {@link PrecisionStore} computes the network in its precision
+     * @param inputs one array, N x C_in x H x W float32, H and W divisible by {@link UNetConfig#sizeDivisor()}
+     * @return N x C x H x W class logits (with head) or N x filters[0] x H x W features (without), float32
      */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         List<NDArray> skips = new ArrayList<>();
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = PrecisionStore.toCompute(ps, inputs.singletonOrThrow());
         for (int i = 0; i < encoders.size(); i++) {
             if (i > 0) {
                 x = Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
@@ -84,14 +85,14 @@ public final class UNet extends AbstractBlock {
             skips.add(x);
         }
         for (int j = decoders.size() - 1; j >= 0; j--) {
-            NDArray up = BilinearUpsample.upsample2x(x);
+            NDArray up = BilinearUpsample.upsample2x(ps, x);
             x = decoders.get(j).forward(ps, new NDList(up.concat(skips.get(j), 1)), training).singletonOrThrow();
         }
         if (!withHead) {
-            return new NDList(x);
+            return new NDList(PrecisionStore.toFloat32(ps, x));
         }
         x = headDropout.forward(ps, new NDList(x), training).singletonOrThrow();
-        return head.forward(ps, new NDList(x), training);
+        return new NDList(PrecisionStore.toFloat32(ps, ConvBlock.convolve(ps, head, x, training)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.penumbra.metric.Ged;
 import dev.penumbra.metric.Overlap;
 import dev.penumbra.model.SampledPrediction;
 import dev.penumbra.model.Sampler;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.train.TrainedModel;
 
 import java.nio.file.Path;
@@ -46,12 +47,14 @@ public final class Predictor {
      * @param seed      seeds the sampling ({@link Seeds#PREDICTION_SAMPLING}) and the annotation draws of the GED's
      *                  paper estimator ({@link Seeds#PREDICTION_GED_DRAWS})
      * @param estimator the GED (and sample diversity) estimator of predictions.csv
+     * @param precision the precision the model's networks compute in
      */
-    public Predictor(TrainedModel trained, int samples, int batchSize, long seed, Ged.Estimator estimator) {
+    public Predictor(TrainedModel trained, int samples, int batchSize, long seed, Ged.Estimator estimator,
+                     Precision precision) {
         this.trained = trained;
         this.estimator = estimator;
         this.samples = samples;
-        this.sampler = trained.sampler(batchSize, Seeds.PREDICTION_SAMPLING.of(seed));
+        this.sampler = trained.sampler(batchSize, Seeds.PREDICTION_SAMPLING.of(seed), precision);
         this.annotationDraws = Seeds.PREDICTION_GED_DRAWS.random(seed);
     }
 

@@ -13,6 +13,7 @@ import dev.penumbra.data.Split;
 import dev.penumbra.evaluate.DatasetEvaluation;
 import dev.penumbra.evaluate.Evaluation;
 import dev.penumbra.evaluate.EvaluationSettings;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.io.AtomicFiles;
 import dev.penumbra.io.Json;
 import dev.penumbra.io.OutputLock;
@@ -230,7 +231,7 @@ public final class Study {
                 List<Path> runs = definition.runs().keySet().stream().map(m -> out.resolve("train").resolve(m))
                         .toList();
                 DatasetEvaluation e = Evaluation.run(title(), runs, definition.data(), Split.TEST,
-                        EvaluationSettings.paper(seed()), device, progress);
+                        EvaluationSettings.paper(seed()).withPrecision(precision()), device, progress);
                 section = EvaluationSections.write(e, evaluation);
             }
             parts.add(section);
@@ -265,6 +266,11 @@ public final class Study {
 
     private String title() {
         return FileTrees.nameOf(definition.data());
+    }
+
+    /** The precision the study's runs train in; its evaluation samples them in it too. */
+    public Precision precision() {
+        return definition.runs().values().iterator().next().training().precision();
     }
 
     private long seed() {

@@ -5,6 +5,7 @@ import dev.penumbra.config.Preset;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.model.ModelRegistry;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.tune.GridParameter;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
@@ -21,11 +22,13 @@ import java.util.Map;
  *
  * @param tuned      the winning settings ("dropout", "beta", "lr") of a tuning, by model
  * @param tunedFrom  the tuning folder of each tuned model
+ * @param precision  the precision of every training and evaluation of the study
  */
 public record StudyPlan(Preset preset, String data, DataOptions options, List<String> models, boolean skipActive,
                         List<String> strategies, Integer seeds, Integer initial, Integer add, Integer rounds,
                         Integer steps, Integer maxEpochs, Integer batchSize, List<Integer> filters, long seed,
-                        Map<String, Map<String, Double>> tuned, Map<String, String> tunedFrom) {
+                        Map<String, Map<String, Double>> tuned, Map<String, String> tunedFrom,
+                        Precision precision) {
 
     /** The definition of the study on {@code dataset}. */
     public StudyDefinition define(Dataset dataset) {
@@ -41,7 +44,8 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
                 from.put(model, tunedFrom.get(model));
             }
             runs.put(model, GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
-                    .optMaxEpochs(maxEpochs).optFilters(filters)).build(data, options, dataset, seed));
+                    .optMaxEpochs(maxEpochs).optFilters(filters).optPrecision(precision))
+                    .build(data, options, dataset, seed));
             if (!skipActive) {
                 ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
                         seeds != null ? seeds : demo ? 1 : 3, seed, initial != null ? initial : demo ? 8 : 50,
@@ -49,7 +53,7 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
                         steps != null ? steps : demo ? 25 : 5000);
                 RunSpec base = GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
                         .optMaxEpochs(Integer.MAX_VALUE).optMaxSteps(a.steps()).optPatience(0).optFilters(filters)
-                        .optGedEvery(0)).build(data, options, dataset, seed);
+                        .optGedEvery(0).optPrecision(precision)).build(data, options, dataset, seed);
                 active.put(model, new StudyDefinition.ActiveBase(a, base));
             }
         }

@@ -75,6 +75,7 @@ public final class ResumeCheck {
         c.put("--seed", r -> r.training().seed());
         c.put("--ged-every", r -> r.training().gedEvery());
         c.put("--estimator", r -> r.training().gedEstimator());
+        c.put("--precision", r -> r.training().precision());
         c.put("--no-augment", r -> r.training().augmentation().equals(AugmentationConfig.none()));
         c.put("--filters", r -> r.settings().backbone().filters());
         c.put("--residual", r -> r.settings().backbone().residual());

@@ -10,6 +10,7 @@ import dev.penumbra.model.ModelFactory;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ModelSettings;
 import dev.penumbra.model.ModelSpec;
+import dev.penumbra.nn.Precision;
 import dev.penumbra.nn.UNetConfig;
 
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class RunSpecs {
     private boolean augment = true;
     private Integer gedEvery;
     private Ged.Estimator gedEstimator;
+    private Precision precision;
     private final Map<String, Object> modelSettings = new LinkedHashMap<>();
 
     private RunSpecs(String model, Preset preset) {
@@ -109,6 +111,12 @@ public final class RunSpecs {
         return this;
     }
 
+    /** @param p the precision of training and validation (default: fp32) */
+    public RunSpecs optPrecision(Precision p) {
+        this.precision = p;
+        return this;
+    }
+
     /** @param e the validation GED's estimator, or null for the paper's */
     public RunSpecs optGedEstimator(Ged.Estimator e) {
         this.gedEstimator = e;
@@ -145,7 +153,7 @@ public final class RunSpecs {
                 maxEpochs == null ? defaults.maxEpochs() : maxEpochs, maxSteps,
                 patience == null ? defaults.patience() : patience, seed,
                 augment ? preset.augmentation() : AugmentationConfig.none(),
-                gedEvery == null ? preset.gedEvery() : gedEvery, gedEstimator);
+                gedEvery == null ? preset.gedEvery() : gedEvery, gedEstimator, precision);
         return new RunSpec(model, spec, training, data, options, preset.name(), channels, h, w);
     }
 

@@ -3,6 +3,7 @@ package dev.penumbra.train;
 import dev.penumbra.InputException;
 import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.metric.Ged;
+import dev.penumbra.nn.Precision;
 
 /**
  * Settings of one training run.
@@ -16,9 +17,19 @@ import dev.penumbra.metric.Ged;
  * @param augmentation the training-time augmentation ({@link AugmentationConfig#none()} to switch it off)
  * @param gedEvery     compute the validation GED with {@value dev.penumbra.model.Sampler#DEFAULT_SAMPLES} samples every this many epochs; 0 = never
  * @param gedEstimator the estimator of that validation GED (and of the tuning criterion); paper when absent
+ * @param precision    the precision of the training forwards and backwards, the validation and the validation GED:
+ *                     fp32, or bf16 as mixed precision (float32 master weights and optimiser state); fp32 when absent
  */
 public record TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
-                            AugmentationConfig augmentation, int gedEvery, Ged.Estimator gedEstimator) {
+                            AugmentationConfig augmentation, int gedEvery, Ged.Estimator gedEstimator,
+                            Precision precision) {
+
+    /** Settings in fp32. */
+    public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
+                         AugmentationConfig augmentation, int gedEvery, Ged.Estimator gedEstimator) {
+        this(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, gedEvery, gedEstimator,
+                Precision.FP32);
+    }
 
     /** Settings without validation GED. */
     public TrainSettings(int batchSize, float learningRate, int maxEpochs, long maxSteps, int patience, long seed,
@@ -35,7 +46,13 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
     /** @return these settings with the validation GED measured by {@code estimator} */
     public TrainSettings withGedEstimator(Ged.Estimator estimator) {
         return new TrainSettings(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, gedEvery,
-                estimator);
+                estimator, precision);
+    }
+
+    /** @return these settings computing in {@code p} */
+    public TrainSettings withPrecision(Precision p) {
+        return new TrainSettings(batchSize, learningRate, maxEpochs, maxSteps, patience, seed, augmentation, gedEvery,
+                gedEstimator, p);
     }
 
     public TrainSettings {
@@ -48,5 +65,6 @@ public record TrainSettings(int batchSize, float learningRate, int maxEpochs, lo
         InputException.notNegative("--ged-every", gedEvery, "never");
         InputException.notNegative("--patience", patience, "off");
         gedEstimator = gedEstimator == null ? Ged.Estimator.PAPER : gedEstimator; // run.json written before it
+        precision = precision == null ? Precision.FP32 : precision; // likewise
     }
 }

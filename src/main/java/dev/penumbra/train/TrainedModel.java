@@ -8,8 +8,12 @@ import ai.djl.training.ParameterStore;
 import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.model.ProbabilisticSegmenter;
 import dev.penumbra.model.Sampler;
+import dev.penumbra.nn.Precision;
+import dev.penumbra.nn.PrecisionStore;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors. */
 public final class TrainedModel implements AutoCloseable {
@@ -18,6 +22,7 @@ public final class TrainedModel implements AutoCloseable {
     private final ProbabilisticSegmenter model;
     private final NDManager manager;
     private final ParameterStore parameters;
+    private final Map<Precision, ParameterStore> sampling = new EnumMap<>(Precision.class);
 
     private TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager) {
         this.spec = spec;
@@ -67,12 +72,30 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * A sampler of this model, seeding the engine now.
+     * The parameters for sampling in {@code precision}: a plain store for fp32; for bf16 one that converts each
+     * weight once and keeps it for every later sampler of this model.
+     */
+    public ParameterStore parameters(Precision precision) {
+        return precision == Precision.FP32 ? parameters
+                : sampling.computeIfAbsent(precision, p -> PrecisionStore.of(manager, p, true));
+    }
+
+    /**
+     * A sampler of this model in fp32, seeding the engine now.
      *
      * @param seed the value of an engine stream of {@link dev.penumbra.config.Seeds}
      */
     public Sampler sampler(int batchSize, long seed) {
-        return new Sampler(model, parameters, manager, batchSize, seed);
+        return sampler(batchSize, seed, Precision.FP32);
+    }
+
+    /**
+     * A sampler of this model whose networks compute in {@code precision}, seeding the engine now.
+     *
+     * @param seed the value of an engine stream of {@link dev.penumbra.config.Seeds}
+     */
+    public Sampler sampler(int batchSize, long seed, Precision precision) {
+        return new Sampler(model, parameters(precision), manager, batchSize, seed);
     }
 
     @Override

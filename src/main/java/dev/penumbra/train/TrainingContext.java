@@ -5,6 +5,7 @@ import ai.djl.training.ParameterStore;
 import dev.penumbra.data.Sample;
 import dev.penumbra.model.Loss;
 import dev.penumbra.model.ProbabilisticSegmenter;
+import dev.penumbra.nn.PrecisionStore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class TrainingContext {
         this.settings = settings;
         this.runDir = runDir;
         this.manager = manager;
-        this.parameters = new ParameterStore(manager, false);
+        this.parameters = PrecisionStore.of(manager, settings.precision(), false);
         this.optimiser = optimiser;
         this.validation = validation;
         this.state = state;

@@ -41,10 +41,14 @@ public final class ValidationGed {
     record Scores(double ged, double diversity) {
     }
 
-    /** The mean validation GED@16 of a trained run, seeded from its training seed (the paper's tuning criterion). */
+    /**
+     * The mean validation GED@16 of a trained run, seeded from its training seed (the paper's tuning criterion), in
+     * the precision the run trained in (as its validation GEDs during training).
+     */
     public static double of(TrainedModel trained, List<Sample> val) {
         TrainSettings t = trained.spec().training();
-        return new ValidationGed(trained.model(), t.seed(), t.gedEstimator()).mean(val, trained.parameters(),
+        return new ValidationGed(trained.model(), t.seed(), t.gedEstimator()).mean(val,
+                trained.parameters(t.precision()),
                 trained.manager(), trained.spec().training().batchSize()).ged();
     }
 

@@ -23,7 +23,7 @@ class BenchmarkTest {
     }
 
     private static BenchSettings tiny(List<BenchItem> items) {
-        return new BenchSettings(TINY, 32, 2, 2, 16, mcModel(), 0.5, TINY_CONV, 0, 1, items, 3);
+        return new BenchSettings(TINY, 32, 2, 2, 16, mcModel(), 0.5, TINY_CONV, 0, 1, items, 3, dev.penumbra.nn.Precision.FP32);
     }
 
     @Test
@@ -74,10 +74,10 @@ class BenchmarkTest {
     @Test
     void settingsAreCheckedUpFront() {
         assertThatThrownBy(() -> new BenchSettings(TINY, 32, 2, 2, 16, "softmax", 0.5, TINY_CONV, 0, 0,
-                BenchItem.all(), 1)).isInstanceOf(InputException.class).hasMessageContaining("--repeats");
+                BenchItem.all(), 1, dev.penumbra.nn.Precision.FP32)).isInstanceOf(InputException.class).hasMessageContaining("--repeats");
         assertThatThrownBy(() -> new BenchSettings(TINY, 30, 2, 2, 16, "softmax", 0.5, TINY_CONV, 0, 1,
-                BenchItem.all(), 1)).isInstanceOf(InputException.class).hasMessageContaining("--size");
+                BenchItem.all(), 1, dev.penumbra.nn.Precision.FP32)).isInstanceOf(InputException.class).hasMessageContaining("--size");
         assertThatThrownBy(() -> new BenchSettings(TINY, 32, 2, 2, 16, "nosuchmodel", 0.5, TINY_CONV, 0, 1,
-                BenchItem.all(), 1)).isInstanceOf(InputException.class).hasMessageContaining("--mc-model");
+                BenchItem.all(), 1, dev.penumbra.nn.Precision.FP32)).isInstanceOf(InputException.class).hasMessageContaining("--mc-model");
     }
 }

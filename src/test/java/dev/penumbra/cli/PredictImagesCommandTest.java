@@ -134,7 +134,8 @@ class PredictImagesCommandTest {
         dev.penumbra.data.ImageFolder folder = dev.penumbra.data.ImageFolder.scan(images, "--images");
         try (dev.penumbra.train.TrainedModel model = dev.penumbra.train.TrainedModel.load(run, ai.djl.Device.cpu())) {
             PredictCommand.runImages(model, folder, folder.read(1, 32, 32, "the run"), 2, 4, 1,
-                    dev.penumbra.metric.Ged.Estimator.PAPER, Files.createDirectories(tmp.resolve("pred-bars")),
+                    dev.penumbra.metric.Ged.Estimator.PAPER, dev.penumbra.nn.Precision.FP32,
+                    Files.createDirectories(tmp.resolve("pred-bars")),
                     recording);
         }
         assertThat(tasks).containsExactly("predict mcdropout (scans/) 5");

@@ -184,7 +184,8 @@ class TrainPredictCommandTest {
         };
         try (dev.penumbra.train.TrainedModel model = dev.penumbra.train.TrainedModel.load(run, ai.djl.Device.cpu())) {
             PredictCommand.run(model, null, dev.penumbra.data.Split.TEST, 2, 4, 1,
-                    dev.penumbra.metric.Ged.Estimator.PAPER, tmp.resolve("pred-bars"), recording);
+                    dev.penumbra.metric.Ged.Estimator.PAPER, dev.penumbra.nn.Precision.FP32, tmp.resolve("pred-bars"),
+                    recording);
         }
         assertThat(tasks).containsExactly("predict mcdropout (test)");
     }
