@@ -5,15 +5,18 @@ import dev.penumbra.data.Image;
 import dev.penumbra.data.Mask;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Reads images and masks from PNG/JPEG/BMP/TIFF files and writes PNGs atomically. Any file that cannot be decoded
@@ -132,55 +135,82 @@ public final class ImageFiles {
 
     /** Writes an image as 8-bit grey (C = 1) or RGB (C = 3) PNG, values clamped to [0, 1]. */
     public static void writeImage(Path file, Image image) {
+        AtomicFiles.writeBytes(file, imagePng(image));
+    }
+
+    /** {@link #writeImage}'s file content. */
+    public static byte[] imagePng(Image image) {
         int c = image.channels();
         if (c != 1 && c != 3) {
             throw new IllegalArgumentException("PNG output needs 1 or 3 channels, got " + c);
         }
-        BufferedImage out = new BufferedImage(image.width(), image.height(),
-                c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
-        WritableRaster r = out.getRaster();
+        int h = image.height();
+        int w = image.width();
+        BufferedImage out = new BufferedImage(w, h, c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        int[] band = new int[h * w];
         for (int ch = 0; ch < c; ch++) {
-            for (int y = 0; y < image.height(); y++) {
-                for (int x = 0; x < image.width(); x++) {
-                    r.setSample(x, y, ch, toByte(image.get(ch, y, x)));
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    band[y * w + x] = toByte(image.get(ch, y, x));
                 }
             }
+            out.getRaster().setSamples(0, 0, w, h, ch, band);
         }
-        writePng(file, out);
+        return png(out);
     }
 
     /** Writes a mask as an 8-bit PNG with background 0 and foreground 255. */
     public static void writeMask(Path file, Mask mask) {
+        AtomicFiles.writeBytes(file, maskPng(mask));
+    }
+
+    /** {@link #writeMask}'s file content. */
+    public static byte[] maskPng(Mask mask) {
         BufferedImage out = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster r = out.getRaster();
-        for (int y = 0; y < mask.height(); y++) {
-            for (int x = 0; x < mask.width(); x++) {
-                r.setSample(x, y, 0, mask.get(y, x) != 0 ? 255 : 0);
-            }
+        byte[] px = mask.pixels();
+        int[] band = new int[px.length];
+        for (int i = 0; i < px.length; i++) {
+            band[i] = px[i] != 0 ? 255 : 0;
         }
-        writePng(file, out);
+        out.getRaster().setSamples(0, 0, mask.width(), mask.height(), 0, band);
+        return png(out);
     }
 
     /** Writes H x W values in [0, 1] as a 16-bit grey PNG (value * 65535), for probability maps. */
     public static void writeGray16(Path file, float[] values, int height, int width) {
+        AtomicFiles.writeBytes(file, gray16Png(values, height, width));
+    }
+
+    /** {@link #writeGray16}'s file content. */
+    public static byte[] gray16Png(float[] values, int height, int width) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
-        WritableRaster r = out.getRaster();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float v = Math.max(0f, Math.min(1f, values[y * width + x]));
-                r.setSample(x, y, 0, Math.round(v * 65535f));
-            }
+        int[] band = new int[height * width];
+        for (int i = 0; i < band.length; i++) {
+            band[i] = Math.round(Math.max(0f, Math.min(1f, values[i])) * 65535f);
         }
-        writePng(file, out);
+        out.getRaster().setSamples(0, 0, width, height, 0, band);
+        return png(out);
     }
 
     /** Writes any image as PNG, atomically. */
     public static void writePng(Path file, BufferedImage image) {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeBytes(file, png(image));
+    }
+
+    /**
+     * Encodes a PNG in memory. {@code ImageIO.write} to a stream would first copy the bytes through a cache file in
+     * the temporary folder: four more file operations for every file written.
+     */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer for image type " + image.getType());
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
     }
 
     private static int toByte(float v) {

@@ -59,10 +59,16 @@ public final class TrainRun {
         return this;
     }
 
-    /** Trains {@code spec} on {@code data}'s training split, validating on its validation split, into {@code out}. */
+    /**
+     * Trains {@code spec} on {@code data}'s training split, validating on its validation split, into {@code out}.
+     * Unless {@code progress} is quiet, standard error also gets a line when the first step is done
+     * ({@link FirstStepReport}).
+     */
     public static TrainingOutcome run(RunSpec spec, Dataset data, Path out, Device device, Progress.Factory progress,
                                       boolean resume) {
-        return new TrainRun(spec, out, device).optLoop(loop -> loop.optProgress(progress))
+        return new TrainRun(spec, out, device).optLoop(loop -> progress == Progress.Factory.QUIET
+                        ? loop.optProgress(progress)
+                        : loop.optProgress(progress).addListener(new FirstStepReport(System.err::println)))
                 .fit(data.split(Split.TRAIN), data.split(Split.VAL), resume);
     }
 

@@ -40,9 +40,9 @@ record IsicScene(Sample sample) {
     /** Writes {@code images/<id>.png} and {@code segmentations/<id>_segmentation.png} under one split folder. */
     void write(Path splitDir) {
         String id = sample.id();
-        ImageFiles.writeImage(splitDir.resolve("images").resolve(id + ".png"), sample.image());
-        ImageFiles.writeMask(splitDir.resolve("segmentations").resolve(id + "_segmentation.png"),
-                sample.masks().get(0));
+        SceneFiles.write(splitDir.resolve("images").resolve(id + ".png"), ImageFiles.imagePng(sample.image()));
+        SceneFiles.write(splitDir.resolve("segmentations").resolve(id + "_segmentation.png"),
+                ImageFiles.maskPng(sample.masks().get(0)));
     }
 
     private static Image render(int size, double[] alpha, SplittableRandom rng) {

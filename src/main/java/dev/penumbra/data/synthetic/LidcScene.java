@@ -8,7 +8,6 @@ import dev.penumbra.io.ImageFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -61,14 +60,17 @@ record LidcScene(Sample sample, float[] pax, List<Blob> blobs, List<Mask> oracle
     void write(Path splitDir) {
         String id = sample.id();
         Image image = sample.image();
-        ImageFiles.writeImage(splitDir.resolve("images").resolve(id + ".png"), image);
+        SceneFiles.write(splitDir.resolve("images").resolve(id + ".png"), ImageFiles.imagePng(image));
         for (int k = 0; k < sample.masks().size(); k++) {
-            ImageFiles.writeMask(splitDir.resolve("lesions").resolve(id + "_l" + k + ".png"), sample.masks().get(k));
+            SceneFiles.write(splitDir.resolve("lesions").resolve(id + "_l" + k + ".png"),
+                    ImageFiles.maskPng(sample.masks().get(k)));
         }
         Path truth = splitDir.resolve("truth");
-        ImageFiles.writeGray16(truth.resolve(id + "_pax.png"), pax, image.height(), image.width());
+        SceneFiles.write(truth.resolve(id + "_pax.png"), ImageFiles.gray16Png(pax, image.height(), image.width()));
         for (int k = 0; k < oracle.size(); k++) {
-            ImageFiles.writeMask(truth.resolve(String.format(Locale.ROOT, "%s_o%02d.png", id, k)), oracle.get(k));
+            // not String.format: 32 Formatters per image cost more than the names are worth
+            SceneFiles.write(truth.resolve(id + "_o" + (k < 10 ? "0" : "") + k + ".png"),
+                    ImageFiles.maskPng(oracle.get(k)));
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Writes a synthetic data set in the on-disk layout of the real one, so that the ordinary loaders read it:
  * <ul>
  *   <li>{@link SyntheticKind#AMBIGUOUS}: {@code out/LIDC_crops/LIDC_DLCV_version/{train,val,test}/} with
- *       {@code images/SYN-0007_c0.png} (8-bit grey), {@code lesions/SYN-0007_c0_l0.png .. _l3.png} (0/255) and
+ *       {@code images/SYN-0007_c0.png} (8-bit grey; five digits from 10,000 images on: {@link #idDigits}),
+ *       {@code lesions/SYN-0007_c0_l0.png .. _l3.png} (0/255) and
  *       {@code truth/SYN-0007_c0_pax.png} (the true p(a|x) as 16-bit grey, p * 65535);</li>
  *   <li>{@link SyntheticKind#UNAMBIGUOUS}: {@code out/{train,val,test}/images/ISIC_0000007.png} (RGB; PNG, not
  *       the real set's JPEG, so the bytes are reproducible) and
@@ -80,11 +81,12 @@ public final class SyntheticData {
     /** Images are independent (own seed, own files), so they are made in parallel without changing a byte. */
     private static void generate(SyntheticKind kind, SyntheticOptions opts, Path root) {
         List<Runnable> jobs = new ArrayList<>();
+        int total = opts.train() + opts.val() + opts.test();
         int number = 0;
         for (Split split : Split.values()) {
             for (int i = 0; i < opts.count(split); i++, number++) {
                 long seed = Seeds.forImage(opts.seed(), split, i);
-                jobs.add(job(kind, opts.size(), split, number, seed, root));
+                jobs.add(job(kind, opts.size(), split, number, idDigits(total), seed, root));
             }
         }
         // Failures are collected rather than thrown, so that every job has stopped writing before the caller
@@ -102,10 +104,19 @@ public final class SyntheticData {
         }
     }
 
-    private static Runnable job(SyntheticKind kind, int size, Split split, int number, long seed, Path root) {
+    /**
+     * Digits of the ambiguous data's patient numbers: four ({@code SYN-0007}) up to 10,000 images, as many as the
+     * largest number needs beyond, so that the ids of one data set have one width and sort in order.
+     */
+    static int idDigits(int images) {
+        return Math.max(4, String.valueOf(images - 1).length());
+    }
+
+    private static Runnable job(SyntheticKind kind, int size, Split split, int number, int digits, long seed,
+                                Path root) {
         return switch (kind) {
             case AMBIGUOUS -> () -> {
-                String patient = String.format(Locale.ROOT, "SYN-%04d", number);
+                String patient = String.format(Locale.ROOT, "SYN-%0" + digits + "d", number);
                 LidcScene.generate(patient + "_c0", patient, size, new SplittableRandom(seed))
                         .write(root.resolve(LIDC_SPLITS).resolve(split.folder()));
             };

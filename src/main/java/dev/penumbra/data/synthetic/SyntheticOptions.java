@@ -17,8 +17,11 @@ public record SyntheticOptions(int size, int train, int val, int test, long seed
     public static final int MIN_SIZE = 16;
     /** Larger images gain nothing for a synthetic stand-in and would only exhaust memory. */
     public static final int MAX_SIZE = 1024;
-    /** Ids carry four digits ({@code SYN-0007}) so that the patient regex {@code ^(SYN-\d{4})} holds. */
-    public static final int MAX_IMAGES = 10_000;
+    /**
+     * A bound against a mistyped count rather than a limit of the generator: an ambiguous image is 38 files, so a
+     * million images are 38 million files.
+     */
+    public static final int MAX_IMAGES = 1_000_000;
 
     public SyntheticOptions {
         if (size < MIN_SIZE) {
@@ -32,7 +35,8 @@ public record SyntheticOptions(int size, int train, int val, int test, long seed
         requirePositive("--test", test);
         long total = (long) train + val + test;
         if (total > MAX_IMAGES) {
-            throw new InputException("--train + --val + --test must be at most " + MAX_IMAGES + ", got " + total);
+            throw new InputException("--count (train + val + test images) must be at most " + MAX_IMAGES + ", got "
+                    + total);
         }
     }
 

@@ -44,10 +44,20 @@ class SyntheticOptionsTest {
     }
 
     @Test
-    void moreImagesThanFourDigitIdsAreRefused() {
-        assertThatThrownBy(() -> new SyntheticOptions(16, 9_000, 1_000, 1, 0))
+    void moreThanAMillionImagesAreRefused() {
+        assertThatThrownBy(() -> new SyntheticOptions(16, 900_000, 100_000, 1, 0))
                 .isInstanceOf(InputException.class)
-                .hasMessage("--train + --val + --test must be at most 10000, got 10001");
+                .hasMessage("--count (train + val + test images) must be at most 1000000, got 1000001");
+        assertThat(new SyntheticOptions(16, 12_000, 4_000, 4_000, 0).train()).isEqualTo(12_000);
+    }
+
+    @Test
+    void idsKeepFourDigitsUpTo10000ImagesAndGrowBeyondSoThatOneDataSetHasOneWidth() {
+        assertThat(SyntheticData.idDigits(3)).isEqualTo(4);
+        assertThat(SyntheticData.idDigits(10_000)).as("SYN-0000 .. SYN-9999").isEqualTo(4);
+        assertThat(SyntheticData.idDigits(10_001)).as("SYN-00000 .. SYN-10000").isEqualTo(5);
+        assertThat(SyntheticData.idDigits(20_000)).isEqualTo(5);
+        assertThat(SyntheticData.idDigits(1_000_000)).isEqualTo(6);
     }
 
     @Test
