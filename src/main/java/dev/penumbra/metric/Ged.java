@@ -65,18 +65,8 @@ public final class Ged {
 
     /** IoU of two masks of equal length with the published epsilon. */
     public static double iou(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
-        }
-        long inter = 0;
-        long union = 0;
-        for (int i = 0; i < a.length; i++) {
-            boolean x = a[i] != 0;
-            boolean y = b[i] != 0;
-            inter += x && y ? 1 : 0;
-            union += x || y ? 1 : 0;
-        }
-        return (inter + IOU_EPS) / (union + IOU_EPS);
+        Overlap.Counts c = Overlap.Counts.of(a, b);
+        return (c.both() + IOU_EPS) / (c.either() + IOU_EPS);
     }
 
     /**
