@@ -11,20 +11,16 @@ import dev.penumbra.model.Sampler;
 
 import java.nio.file.Path;
 
-/** A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors. */
-public final class TrainedModel implements AutoCloseable {
-
-    private final RunSpec spec;
-    private final ProbabilisticSegmenter model;
-    private final NDManager manager;
-    private final ParameterStore parameters;
-
-    private TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager) {
-        this.spec = spec;
-        this.model = model;
-        this.manager = manager;
-        this.parameters = new ParameterStore(manager, false);
-    }
+/**
+ * A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors.
+ *
+ * @param spec       the run's settings, as its folder holds them
+ * @param model      the model with the checkpoint's weights
+ * @param manager    owns the weights; closed by {@link #close()}
+ * @param parameters the weights' store for forward passes outside training
+ */
+public record TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager, ParameterStore parameters)
+        implements AutoCloseable {
 
     /** Loads {@code runDir}'s best checkpoint (clear errors for a missing folder, spec or checkpoint). */
     public static TrainedModel load(Path runDir, Device device) {
@@ -43,27 +39,11 @@ public final class TrainedModel implements AutoCloseable {
             model.block().initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(),
                     spec.width()));
             Checkpoint.load(runDir.resolve(checkpoint), model.block(), null, manager);
-            return new TrainedModel(spec, model, manager);
+            return new TrainedModel(spec, model, manager, new ParameterStore(manager, false));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
-    }
-
-    public RunSpec spec() {
-        return spec;
-    }
-
-    public ProbabilisticSegmenter model() {
-        return model;
-    }
-
-    public NDManager manager() {
-        return manager;
-    }
-
-    public ParameterStore parameters() {
-        return parameters;
     }
 
     /**
