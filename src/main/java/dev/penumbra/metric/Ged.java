@@ -37,12 +37,8 @@ public final class Ged {
 
         /** @param s the name as users write it: paper, all-pairs or unbiased (case and - / _ do not matter) */
         public static Estimator parse(String s) {
-            for (Estimator e : values()) {
-                if (e.toString().equalsIgnoreCase(s.replace('_', '-'))) {
-                    return e;
-                }
-            }
-            throw new InputException("unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
+            return InputException.oneOf(values(), e -> e.toString().equalsIgnoreCase(s.replace('_', '-')),
+                    () -> "unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
         }
 
         @Override
