@@ -129,10 +129,8 @@ public final class StudyCommand extends PenumbraCommand {
         if (data == null) {
             throw new InputException("--data: give the dataset of the study");
         }
-        if (!DataSource.SYNTHETIC.containsKey(data)) {
-            // tasks on other machines and --resume from another folder must find the same data
-            data = Path.of(data).toAbsolutePath().normalize().toString();
-        }
+        // tasks on other machines and --resume from another folder must find the same data
+        data = DataSource.absolute(data);
         Preset p = common.preset.get();
         Path jobDir = emitDir();
         if (jobDir != null) {

@@ -59,9 +59,7 @@ public final class TuneCommand extends PenumbraCommand {
     @Override
     public Integer call() {
         Instant started = Instant.now();
-        String given = common.run.data.required("tune");
-        String data = DataSource.SYNTHETIC.containsKey(given) ? given
-                : Path.of(given).toAbsolutePath().normalize().toString();
+        String data = DataSource.absolute(common.run.data.required("tune"));
         Path out = common.out.get();
         long seed = common.run.seed.get();
         ModelRegistry.check(model);
