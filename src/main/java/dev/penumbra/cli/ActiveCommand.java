@@ -105,8 +105,7 @@ public final class ActiveCommand extends PenumbraCommand {
     }
 
     private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed) {
-        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(Integer.MAX_VALUE)
-                .optMaxSteps(steps).optPatience(0).optGedEvery(0)
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optFixedSteps(steps)
                 .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }
 

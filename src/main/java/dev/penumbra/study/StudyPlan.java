@@ -48,8 +48,7 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
                         add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
                         steps != null ? steps : demo ? 25 : 5000);
                 RunSpec base = GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
-                        .optMaxEpochs(Integer.MAX_VALUE).optMaxSteps(a.steps()).optPatience(0).optFilters(filters)
-                        .optGedEvery(0)).build(data, options, dataset, seed);
+                        .optFixedSteps(a.steps()).optFilters(filters)).build(data, options, dataset, seed);
                 active.put(model, new StudyDefinition.ActiveBase(a, base));
             }
         }
