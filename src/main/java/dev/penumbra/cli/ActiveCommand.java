@@ -11,7 +11,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.ReportWriter;
 import dev.penumbra.train.RunSpec;
@@ -42,9 +41,8 @@ import java.util.Map;
             README)."""})
 public final class ActiveCommand extends PenumbraCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = TrainCommand.ModelNames.class)
-    String model;
+    @Mixin
+    ModelNameOption modelName;
 
     @Option(names = "--strategies", split = ",", hideParamSyntax = true, paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
@@ -76,13 +74,13 @@ public final class ActiveCommand extends PenumbraCommand {
         String data = common.run.data.required("active");
         Path out = common.out.get();
         long seed = common.run.seed.get();
-        ModelRegistry.check(model);
+        String model = modelName.get();
         ActiveSettings settings = new ActiveSettings(model, strategies.stream().map(String::trim).toList(), seeds,
                 seed, initial, add, rounds, steps, common.estimator.get());
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
         Dataset dataset = DataSource.read(data, options);
-        RunSpec base = base(p, data, options, dataset, seed);
+        RunSpec base = base(model, p, data, options, dataset, seed);
         Device device = common.run.engine.apply();
         PrintWriter log = out();
         Path report;
@@ -104,7 +102,7 @@ public final class ActiveCommand extends PenumbraCommand {
         return 0;
     }
 
-    private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed) {
+    private RunSpec base(String model, Preset p, String data, DataOptions options, Dataset dataset, long seed) {
         return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optFixedSteps(steps)
                 .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }

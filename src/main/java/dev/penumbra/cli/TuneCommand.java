@@ -8,7 +8,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
 import dev.penumbra.train.TrainRun;
@@ -40,9 +39,8 @@ import java.util.Map;
             earlier tuning of the same grid in --out: finished points are not retrained."""})
 public final class TuneCommand extends PenumbraCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = TrainCommand.ModelNames.class)
-    String model;
+    @Mixin
+    ModelNameOption modelName;
 
     @Option(names = "--grid", required = true, paramLabel = "NAME=V,V,...", description = "Values of one setting: lr (any model) or a tunable setting of the model's own: dropout (mcdropout), beta (punet), ...; repeat for a full grid.")
     List<String> grid;
@@ -62,7 +60,7 @@ public final class TuneCommand extends PenumbraCommand {
         String data = DataSource.absolute(common.run.data.required("tune"));
         Path out = common.out.get();
         long seed = common.run.seed.get();
-        ModelRegistry.check(model);
+        String model = modelName.get();
         List<Map<String, Double>> points = Grid.parse(grid, model);
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
