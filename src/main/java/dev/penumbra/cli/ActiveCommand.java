@@ -62,8 +62,8 @@ public final class ActiveCommand extends PenumbraCommand {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
-    Float lr;
+    @Mixin
+    LearningRateOption lr;
 
     @Mixin
     TrainingOptions common;
@@ -103,7 +103,7 @@ public final class ActiveCommand extends PenumbraCommand {
     }
 
     private RunSpec base(String model, Preset p, String data, DataOptions options, Dataset dataset, long seed) {
-        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optFixedSteps(steps)
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr.get()).optFixedSteps(steps)
                 .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }
 

@@ -45,11 +45,11 @@ public final class TuneCommand extends PenumbraCommand {
     @Option(names = "--grid", required = true, paramLabel = "NAME=V,V,...", description = "Values of one setting: lr (any model) or a tunable setting of the model's own: dropout (mcdropout), beta (punet), ...; repeat for a full grid.")
     List<String> grid;
 
-    @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap per run (default: the preset's).")
-    Integer maxEpochs;
+    @Mixin
+    MaxEpochsOption maxEpochs;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Cap on gradient updates per run; 0 = none (default).")
-    long maxSteps;
+    @Mixin
+    MaxStepsOption maxSteps;
 
     @Mixin
     TrainingOptions common;
@@ -78,8 +78,8 @@ public final class TuneCommand extends PenumbraCommand {
             Dataset dataset = DataSource.read(data, options);
             Device device = common.run.engine.apply();
             summary = Tuning.run(model, p.name(), data, grid, points, point -> GridParameter.apply(point, model,
-                    common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs).optMaxSteps(maxSteps)
-                    .optGedEvery(0).optGedEstimator(common.estimator.get()))
+                    common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs.get())
+                    .optMaxSteps(maxSteps.get()).optGedEvery(0).optGedEstimator(common.estimator.get()))
                     .build(data, options, dataset, seed), dataset, out, device,
                     common.run.engine.progress(), log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),
