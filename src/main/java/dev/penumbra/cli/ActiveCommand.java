@@ -47,19 +47,19 @@ public final class ActiveCommand extends PenumbraCommand {
     @Option(names = "--strategies", split = ",", hideParamSyntax = true, paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + ActiveSettings.SEEDS, description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--initial", paramLabel = "N", defaultValue = "50", description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--initial", paramLabel = "N", defaultValue = "" + ActiveSettings.INITIAL, description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
     int initial;
 
-    @Option(names = "--add", paramLabel = "K", defaultValue = "25", description = "Images labelled per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--add", paramLabel = "K", defaultValue = "" + ActiveSettings.ADD, description = "Images labelled per round (default: ${DEFAULT-VALUE}).")
     int add;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "10", description = "Selection rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + ActiveSettings.ROUNDS, description = "Selection rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + ActiveSettings.STEPS, description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Mixin
