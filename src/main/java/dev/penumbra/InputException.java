@@ -1,5 +1,8 @@
 package dev.penumbra;
 
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
 /**
  * A mistake in what the user gave us: a file, a folder or an option. The command line prints the message alone
  * (no stack trace) and exits with code 2. Messages name the file or option, what was found and what was expected.
@@ -25,6 +28,23 @@ public class InputException extends RuntimeException {
         if (value < min) {
             throw new InputException(what + " must be at least " + min + ", got " + value);
         }
+    }
+
+    /**
+     * The value the user named, e.g. the constant of an enum that an option's value spells.
+     *
+     * @param values    the choices, in the order they are tried
+     * @param named     whether a choice is the one the user named
+     * @param otherwise the message when none is: what was given and what was expected
+     * @throws InputException with that message when no choice is named
+     */
+    public static <E> E oneOf(E[] values, Predicate<E> named, Supplier<String> otherwise) {
+        for (E value : values) {
+            if (named.test(value)) {
+                return value;
+            }
+        }
+        throw new InputException(otherwise.get());
     }
 
     /**

@@ -22,6 +22,17 @@ import java.util.List;
 public record ActiveSettings(String model, List<String> strategies, int seeds, long baseSeed, int initial, int add,
                              int rounds, int steps, Ged.Estimator estimator) {
 
+    /** Repetitions of the paper's experiment, which {@code active} and {@code study} run unless told otherwise. */
+    public static final int SEEDS = 3;
+    /** Images labelled before the first round in the paper's experiment. */
+    public static final int INITIAL = 50;
+    /** Images labelled per round in the paper's experiment. */
+    public static final int ADD = 25;
+    /** Selection rounds of the paper's experiment. */
+    public static final int ROUNDS = 10;
+    /** Gradient updates per round in the paper's experiment. */
+    public static final int STEPS = 5000;
+
     public ActiveSettings {
         strategies = List.copyOf(strategies);
         Acquisitions.parse(strategies);

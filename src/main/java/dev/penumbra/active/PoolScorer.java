@@ -36,20 +36,15 @@ final class PoolScorer {
             float[] mutual = p.mutualInformation().toFloatArray();
             float[] mean = p.mean().toFloatArray();
             long[] masks = p.masks().toLongArray();
-            for (int b = 0; b < part.size(); b++) {
-                Sample s = part.get(b);
-                int pixels = s.image().height() * s.image().width();
-                double sumEntropy = 0;
-                double sumMutual = 0;
+            for (BatchImage image : BatchImage.of(part)) {
+                Sample s = image.sample();
                 int foreground = 0;
-                boolean[] predicted = MeanPrediction.predicted(mean, b, classes, pixels);
-                for (int i = 0; i < pixels; i++) {
-                    sumEntropy += entropy[b * pixels + i];
-                    sumMutual += mutual[b * pixels + i];
-                    foreground += predicted[i] ? 1 : 0;
+                for (boolean f : MeanPrediction.predicted(mean, image.index(), classes, image.pixels())) {
+                    foreground += f ? 1 : 0;
                 }
-                images.add(new PoolImage(s.id(), sumEntropy, sumMutual, foreground, pixels, embedding(s.image())));
-                kept.put(s.id(), Sampler.foregroundMasks(masks, b, part.size(), pixels, Math.min(n, KEPT_SAMPLES)));
+                images.add(new PoolImage(s.id(), image.sum(entropy), image.sum(mutual), foreground, image.pixels(),
+                        embedding(s.image())));
+                kept.put(s.id(), image.masks(masks, Math.min(n, KEPT_SAMPLES)));
             }
         });
         return new Scored(images, kept);

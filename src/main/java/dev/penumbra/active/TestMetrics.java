@@ -39,19 +39,16 @@ final class TestMetrics {
             float[] mean = p.mean().toFloatArray();
             float[] ent = p.entropy().toFloatArray();
             long[] masks = p.masks().toLongArray();
-            for (int b = 0; b < part.size(); b++) {
-                Sample s = part.get(b);
-                int pixels = s.image().height() * s.image().width();
+            for (BatchImage image : BatchImage.of(part)) {
+                Sample s = image.sample();
+                int b = image.index();
+                int pixels = image.pixels();
                 double loss = crossEntropy(mean, b, classes, pixels, s.masks());
-                double ged = Ged.compute(Sampler.foregroundMasks(masks, b, part.size(), pixels, n),
-                        s.masks().stream().map(Mask::pixels).toList(), estimator, draws).ged();
-                double sumEntropy = 0;
-                for (int i = 0; i < pixels; i++) {
-                    sumEntropy += ent[b * pixels + i];
-                }
+                double ged = Ged.compute(image.masks(masks, n), s.masks().stream().map(Mask::pixels).toList(),
+                        estimator, draws).ged();
                 double dice = SoftDice.of(MeanPrediction.foreground(mean, b, classes, pixels),
                         Annotators.share(s.masks()));
-                images.add(new Values(loss, ged, dice, sumEntropy / pixels));
+                images.add(new Values(loss, ged, dice, image.sum(ent) / pixels));
             }
         });
         return mean(images);

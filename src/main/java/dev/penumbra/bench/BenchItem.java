@@ -8,28 +8,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What the benchmark can time. The key names the item in the JSON output of both benchmarks. */
+/**
+ * What the benchmark can time. The option, the lower-case name, names the item on the command line; the key names
+ * it in the JSON output of both benchmarks.
+ */
 public enum BenchItem {
     /** One gradient step of the softmax U-Net: forward, loss, backward, Adam. */
-    TRAIN("train", "train_step"),
+    TRAIN("train_step"),
     /** A no-grad forward of the softmax U-Net, with the softmax. */
-    INFERENCE("inference", "inference"),
+    INFERENCE("inference"),
     /** Monte-Carlo sampling: 16 stochastic forwards of the MC-dropout model. */
-    MC16("mc16", "mc16"),
+    MC16("mc16"),
     /** A GEMM-shaped 1x1 convolution: the machine's achievable GFLOP/s. */
-    CONV("conv", "conv_ceiling");
+    CONV("conv_ceiling");
 
-    private final String option;
     private final String key;
 
-    BenchItem(String option, String key) {
-        this.option = option;
+    BenchItem(String key) {
         this.key = key;
     }
 
     /** The name on the command line, e.g. {@code train}. */
     public String option() {
-        return option;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The name in the output, e.g. {@code train_step}. */
@@ -47,7 +48,7 @@ public enum BenchItem {
         List<BenchItem> items = new ArrayList<>();
         for (String raw : names) {
             String name = raw.trim().toLowerCase(Locale.ROOT);
-            BenchItem found = Arrays.stream(values()).filter(i -> i.option.equals(name) || i.key.equals(name))
+            BenchItem found = Arrays.stream(values()).filter(i -> i.option().equals(name) || i.key.equals(name))
                     .findFirst().orElseThrow(() -> new InputException("--items: unknown item '" + raw
                             + "', expected some of " + Arrays.stream(values()).map(BenchItem::option)
                             .collect(Collectors.joining(", "))));

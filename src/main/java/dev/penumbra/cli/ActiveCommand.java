@@ -11,7 +11,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.nn.Precision;
 import dev.penumbra.report.ActivePart;
 import dev.penumbra.report.ReportWriter;
@@ -43,30 +42,29 @@ import java.util.Map;
             README)."""})
 public final class ActiveCommand extends PenumbraCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = TrainCommand.ModelNames.class)
-    String model;
+    @Mixin
+    ModelNameOption modelName;
 
     @Option(names = "--strategies", split = ",", hideParamSyntax = true, paramLabel = "S,S,...", defaultValue = "random,entropy-sum", description = "Acquisition functions (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "" + ActiveSettings.SEEDS, description = "Repetitions with different initial sets (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--initial", paramLabel = "N", defaultValue = "50", description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--initial", paramLabel = "N", defaultValue = "" + ActiveSettings.INITIAL, description = "Randomly labelled images to start with (default: ${DEFAULT-VALUE}).")
     int initial;
 
-    @Option(names = "--add", paramLabel = "K", defaultValue = "25", description = "Images labelled per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--add", paramLabel = "K", defaultValue = "" + ActiveSettings.ADD, description = "Images labelled per round (default: ${DEFAULT-VALUE}).")
     int add;
 
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "10", description = "Selection rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + ActiveSettings.ROUNDS, description = "Selection rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + ActiveSettings.STEPS, description = "Gradient updates per round, from scratch (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
-    Float lr;
+    @Mixin
+    LearningRateOption lr;
 
     @Mixin
     TrainingOptions common;
@@ -77,14 +75,14 @@ public final class ActiveCommand extends PenumbraCommand {
         String data = common.run.data.required("active");
         Path out = common.out.get();
         long seed = common.run.seed.get();
-        ModelRegistry.check(model);
+        String model = modelName.get();
         ActiveSettings settings = new ActiveSettings(model, strategies.stream().map(String::trim).toList(), seeds,
                 seed, initial, add, rounds, steps, common.estimator.get());
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
         Dataset dataset = DataSource.read(data, options);
         Device device = common.run.engine.apply();
-        RunSpec base = base(p, data, options, dataset, seed, common.run.precision.resolve(device));
+        RunSpec base = base(model, p, data, options, dataset, seed, common.run.precision.resolve(device));
         PrintWriter log = out();
         Path report;
         ActiveResult result;
@@ -105,10 +103,10 @@ public final class ActiveCommand extends PenumbraCommand {
         return 0;
     }
 
-    private RunSpec base(Preset p, String data, DataOptions options, Dataset dataset, long seed,
+    private RunSpec base(String model, Preset p, String data, DataOptions options, Dataset dataset, long seed,
                          Precision precision) {
-        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(Integer.MAX_VALUE)
-                .optMaxSteps(steps).optPatience(0).optGedEvery(0).optPrecision(precision)
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr.get()).optFixedSteps(steps)
+                .optPrecision(precision)
                 .optModelSettings(ModelOptions.given(spec, model)).build(data, options, dataset, seed);
     }
 

@@ -1,12 +1,12 @@
 package dev.penumbra.cli;
 
+import dev.penumbra.InputException;
 import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DatasetSummary;
 import dev.penumbra.data.synthetic.SyntheticData;
 import dev.penumbra.data.synthetic.SyntheticKind;
 import dev.penumbra.data.synthetic.SyntheticManifest;
 import dev.penumbra.data.synthetic.SyntheticOptions;
-import dev.penumbra.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,15 +45,15 @@ public final class DataCommand implements Runnable {
         @Mixin
         DataOptionsMixin data;
 
-        @Option(names = "--json", description = "Print the summary as JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
             DataOptions options = data.build(0);
             // streams one sample at a time: full-size ISIC images would not fit in memory all at once
             DatasetSummary summary = DatasetSummary.summarise(dir, options);
-            out().println(json ? Json.toString(summary) : summary.toText());
+            out().println(json.render(summary, summary.toText()));
             return 0;
         }
     }
@@ -71,8 +71,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--kind", required = true, paramLabel = "ambiguous|unambiguous", description = "Which dataset.")
         String kind;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty folder to write into.")
-        Path out;
+        @Mixin
+        OutOption out;
 
         @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
         int size;
@@ -80,8 +80,8 @@ public final class DataCommand implements Runnable {
         @Option(names = "--count", paramLabel = "N", description = "Total images, split 60/20/20 into train/val/test (default: 48/16/16).")
         Integer count;
 
-        @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        SeedOption seed = new SeedOption(SyntheticOptions.defaults().seed());
 
         @Override
         public Integer call() {
@@ -91,7 +91,7 @@ public final class DataCommand implements Runnable {
             int test = d.test();
             if (count != null) {
                 if (count < 3) {
-                    throw new dev.penumbra.InputException("--count must be at least 3 (one image per split), got "
+                    throw new InputException("--count must be at least 3 (one image per split), got "
                             + count);
                 }
                 val = Math.max(1, Math.round(count * 0.2f));
@@ -99,9 +99,9 @@ public final class DataCommand implements Runnable {
                 train = count - val - test;
             }
             SyntheticManifest m = SyntheticData.write(SyntheticKind.parse(kind),
-                    new SyntheticOptions(size, train, val, test, seed), out);
+                    new SyntheticOptions(size, train, val, test, seed.get()), out.get());
             out().printf("wrote %s dataset (%s layout, %d/%d/%d images of %dx%d) to %s%n",
-                    m.kind(), m.layout(), m.train(), m.val(), m.test(), m.size(), m.size(), out);
+                    m.kind(), m.layout(), m.train(), m.val(), m.test(), m.size(), m.size(), out.get());
             return 0;
         }
     }

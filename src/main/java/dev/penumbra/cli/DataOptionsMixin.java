@@ -22,13 +22,13 @@ public final class DataOptionsMixin {
     @Option(names = "--mask-threshold", paramLabel = "T", description = "Masks with more than two values: foreground where level > T * max level, T in (0, 1).")
     Double maskThreshold;
 
-    @Option(names = "--split-seed", paramLabel = "SEED", defaultValue = "42", description = "Seed of the group-wise split of data without split folders (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split-seed", paramLabel = "SEED", defaultValue = "" + DataOptions.DEFAULT_SPLIT_SEED, description = "Seed of the group-wise split of data without split folders (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
-    @Option(names = "--val-fraction", paramLabel = "F", defaultValue = "0.15", description = "Share of groups for validation when splitting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--val-fraction", paramLabel = "F", defaultValue = "" + DataOptions.DEFAULT_FRACTION, description = "Share of groups for validation when splitting (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.15", description = "Share of groups for test when splitting (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "" + DataOptions.DEFAULT_FRACTION, description = "Share of groups for test when splitting (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
     @Option(names = "--classes", paramLabel = "C", defaultValue = "2", description = "Segmentation classes: 2 = binary masks (default); more = masks of class indices 0..C-1.")

@@ -74,13 +74,13 @@ public final class EvaluateCommand extends PenumbraCommand {
     @Option(names = "--ged-samples", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, defaultValue = "1,4,8," + Sampler.DEFAULT_SAMPLES, description = "Sample counts for GED and diversity (default: ${DEFAULT-VALUE}).")
     int[] gedCounts;
 
-    @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "1000", description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pixels", paramLabel = "N|all", defaultValue = "" + EvaluationSettings.PIXELS_PER_IMAGE, description = "Pixels sampled per image for the pixel tables, or 'all' (default: ${DEFAULT-VALUE}).")
     String pixels;
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "" + EvaluationSettings.BOOTSTRAP, description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "10", description = "Bins of the reliability diagram (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--calibration-bins", paramLabel = "N", defaultValue = "" + EvaluationSettings.CALIBRATION_BINS, description = "Bins of the reliability diagram (default: ${DEFAULT-VALUE}).")
     int bins;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Title of the dataset in the report (default: the data's name).")

@@ -22,8 +22,8 @@ import java.nio.file.Path;
             --overwrite is given."""})
 public final class ExportCommand extends PenumbraCommand {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
-    Path run;
+    @Mixin
+    RunOption run;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The safetensors file to write, e.g. model.safetensors; outside the run folder.")
     Path out;
@@ -45,7 +45,7 @@ public final class ExportCommand extends PenumbraCommand {
             default -> throw new InputException("--checkpoint must be best or last, got '" + checkpoint + "'");
         };
         Device device = engine.apply();
-        ExportSummary s = TorchExport.export(run, file, out, overwrite, device);
+        ExportSummary s = TorchExport.export(run.get(), file, out, overwrite, device);
         out().printf("wrote %s: %s, %d tensors, %d values, %d bytes%n", s.file(), s.model(), s.tensors(),
                 s.values(), s.bytes());
         return 0;

@@ -84,28 +84,27 @@ public final class Main implements Runnable {
             cause = cause.getCause();
         }
         if (cause instanceof InputException) {
-            err.println("penumbra: error: " + cause.getMessage());
-            err.flush();
-            return BAD_INPUT;
+            return report(err, "penumbra: error: " + cause.getMessage(), BAD_INPUT);
         }
         if (cause instanceof TrainingDivergedException) {
-            err.println("penumbra: " + cause.getMessage());
-            err.flush();
-            return 1;
+            return report(err, "penumbra: " + cause.getMessage(), 1);
         }
         if (e instanceof InvalidPathException ip) {
-            err.println("penumbra: error: the path '" + ip.getInput() + "' cannot be written in this locale's charset ("
-                    + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8"
-                    + " (the ./penumbra launcher does this itself)");
-            err.flush();
-            return BAD_INPUT;
+            return report(err, "penumbra: error: the path '" + ip.getInput() + "' cannot be written in this locale's"
+                    + " charset (" + System.getProperty("sun.jnu.encoding") + "); run under a UTF-8 locale, e.g."
+                    + " LC_ALL=C.UTF-8 (the ./penumbra launcher does this itself)", BAD_INPUT);
         }
         if (e instanceof UncheckedIOException) {
-            err.println("penumbra: error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return report(err, "penumbra: error: " + e.getMessage(), 1);
         }
         throw new IllegalStateException("internal error, please report it with the command that caused it", e);
+    }
+
+    /** Prints {@code message} as the command's last words and returns {@code exitCode}. */
+    private static int report(PrintWriter err, String message, int exitCode) {
+        err.println(message);
+        err.flush();
+        return exitCode;
     }
 
     /** Prints the version and the engine it was built against. */

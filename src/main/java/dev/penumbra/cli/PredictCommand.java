@@ -47,8 +47,8 @@ import java.util.Map;
             diversity."""})
 public final class PredictCommand extends PenumbraCommand {
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder written by 'penumbra train'.")
-    Path run;
+    @Mixin
+    RunOption runOption;
 
     @Option(names = "--split", paramLabel = "train|val|test", description = "Split to predict (default: test).")
     String split;
@@ -65,6 +65,7 @@ public final class PredictCommand extends PenumbraCommand {
         if (images != null) {
             return predictImages();
         }
+        Path run = runOption.get();
         String data = common.data.orNull();
         Path out = common.out.get();
         int samples = common.sampling.samples();
@@ -102,6 +103,7 @@ public final class PredictCommand extends PenumbraCommand {
         InputException.atLeast("--samples", samples, 1);
         InputException.atLeast("--batch-size", batchSize, 1);
         // every image is read and checked before the model loads and the output folder is claimed
+        Path run = runOption.get();
         ImageFolder folder = ImageFolder.scan(images, "--images");
         RunSpec spec = TrainRun.readSpec(run);
         List<UnannotatedImage> read = folder.read(spec.channels(), spec.height(), spec.width(), "--run " + run);

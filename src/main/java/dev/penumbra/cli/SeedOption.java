@@ -11,10 +11,20 @@ public final class SeedOption {
     /** The seed when none is given. */
     public static final long DEFAULT = 1;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + DEFAULT,
+    @Option(names = "--seed", paramLabel = "SEED",
             description = "Seed of this command's random draws; the same seed gives the same numbers (default:"
                     + " ${DEFAULT-VALUE}).")
-    long seed = DEFAULT;
+    long seed;
+
+    /** The option with {@link #DEFAULT} as its default. */
+    public SeedOption() {
+        this(DEFAULT);
+    }
+
+    /** The option with another default, for a command whose seed has always had its own. */
+    SeedOption(long defaultSeed) {
+        this.seed = defaultSeed;
+    }
 
     public long get() {
         return seed;

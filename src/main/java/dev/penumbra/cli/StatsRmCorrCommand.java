@@ -1,13 +1,11 @@
 package dev.penumbra.cli;
 
-import dev.penumbra.io.Json;
 import dev.penumbra.stats.CsvTable;
 import dev.penumbra.stats.RmCorr;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** {@code penumbra stats rmcorr}. */
 @Command(name = "rmcorr", mixinStandardHelpOptions = true,
@@ -16,10 +14,7 @@ import java.nio.file.Path;
             %n\
             The within-subject correlation of x and y when each subject (e.g. image) is measured several \
             times: r, dof = N - S - 1, two-sided p and 95%% CI (Fisher z)."""})
-final class StatsRmCorrCommand extends PenumbraCommand {
-
-    @Mixin
-    CsvOption csv;
+final class StatsRmCorrCommand extends StatsTableCommand<RmCorr.Result> {
 
     @Option(names = "--x", required = true, paramLabel = "COLUMN", description = "First measurement (numbers).")
     String x;
@@ -30,15 +25,13 @@ final class StatsRmCorrCommand extends PenumbraCommand {
     @Option(names = "--subject", required = true, paramLabel = "COLUMN", description = "Who was measured (labels).")
     String subject;
 
-    @Mixin
-    JsonOption json;
+    StatsRmCorrCommand() {
+        super(RmCorr.Result::toText);
+    }
 
     @Override
-    public Integer call() {
-        CsvTable table = CsvTable.read(csv.get());
-        RmCorr.Result result = RmCorr.compute(table.numbers(x, "--x"), table.numbers(y, "--y"),
-                table.strings(subject, "--subject"));
-        out().println(json.render(result, result.toText()));
-        return 0;
+    RmCorr.Result compute(Supplier<CsvTable> read) {
+        CsvTable table = read.get();
+        return RmCorr.compute(table.numbers(x, "--x"), table.numbers(y, "--y"), table.strings(subject, "--subject"));
     }
 }

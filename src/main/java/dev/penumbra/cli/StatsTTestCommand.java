@@ -1,15 +1,13 @@
 package dev.penumbra.cli;
 
 import dev.penumbra.InputException;
-import dev.penumbra.io.Json;
 import dev.penumbra.stats.CsvTable;
 import dev.penumbra.stats.TTest;
 import dev.penumbra.stats.TwoGroups;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** {@code penumbra stats ttest}. */
 @Command(name = "ttest", mixinStandardHelpOptions = true,
@@ -19,10 +17,7 @@ import java.nio.file.Path;
             Compares the --value of rows whose --group is --a with those whose --group is --b: Student's t \
             when the groups are the same size, Welch's otherwise; with --paired, the paired t-test on rows \
             matched by --pair (e.g. the image id)."""})
-final class StatsTTestCommand extends PenumbraCommand {
-
-    @Mixin
-    CsvOption csv;
+final class StatsTTestCommand extends StatsTableCommand<TTest.Result> {
 
     @Option(names = "--value", required = true, paramLabel = "COLUMN", description = "The values to compare (numbers).")
     String value;
@@ -46,11 +41,12 @@ final class StatsTTestCommand extends PenumbraCommand {
     @Option(names = "--pair", paramLabel = "COLUMN", description = "Pair id (e.g. image id), once per group; needs --paired.")
     String pair;
 
-    @Mixin
-    JsonOption json;
+    StatsTTestCommand() {
+        super(TTest.Result::toText);
+    }
 
     @Override
-    public Integer call() {
+    TTest.Result compute(Supplier<CsvTable> read) {
         if (paired && pair == null) {
             throw new InputException("--paired needs --pair COLUMN, the column that matches rows of the two groups"
                     + " (e.g. the image id)");
@@ -60,16 +56,12 @@ final class StatsTTestCommand extends PenumbraCommand {
         }
         TTest.Alternative alt = TTest.Alternative.parse(alternative);
         TwoGroups groups = new TwoGroups(value, group, a, b);
-        CsvTable table = CsvTable.read(csv.get());
-        TTest.Result result;
+        CsvTable table = read.get();
         if (paired) {
             TwoGroups.Samples s = groups.paired(table, pair);
-            result = TTest.paired(s.a(), s.b(), alt);
-        } else {
-            TwoGroups.Samples s = groups.unpaired(table);
-            result = TTest.twoSample(s.a(), s.b(), alt);
+            return TTest.paired(s.a(), s.b(), alt);
         }
-        out().println(json.render(result, result.toText()));
-        return 0;
+        TwoGroups.Samples s = groups.unpaired(table);
+        return TTest.twoSample(s.a(), s.b(), alt);
     }
 }

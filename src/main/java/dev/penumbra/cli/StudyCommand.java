@@ -72,8 +72,8 @@ public final class StudyCommand extends PenumbraCommand {
     @Option(names = "--tuned", paramLabel = "DIR", description = "A folder written by 'penumbra tune': its winner's settings replace the preset's for that model (repeatable, one per model).")
     List<Path> tuned;
 
-    @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap of the trainings (default: the preset's).")
-    Integer maxEpochs;
+    @Mixin
+    MaxEpochsOption maxEpochs;
 
     @Option(names = "--resume", description = "Continue the study in --out; finished units are not recomputed.")
     boolean resume;
@@ -130,10 +130,8 @@ public final class StudyCommand extends PenumbraCommand {
         if (data == null) {
             throw new InputException("--data: give the dataset of the study");
         }
-        if (!DataSource.SYNTHETIC.containsKey(data)) {
-            // tasks on other machines and --resume from another folder must find the same data
-            data = Path.of(data).toAbsolutePath().normalize().toString();
-        }
+        // tasks on other machines and --resume from another folder must find the same data
+        data = DataSource.absolute(data);
         Preset p = common.preset.get();
         Path jobDir = emitDir();
         if (jobDir != null) {
@@ -203,8 +201,8 @@ public final class StudyCommand extends PenumbraCommand {
     StudyDefinition definition(Preset p, DataOptions options, Dataset dataset) {
         Map<String, Map<String, Double>> tunedValues = tunedValues(p);
         return new StudyPlan(p, data, options, models, skipActive, strategies, seeds, initial, add, rounds, steps,
-                maxEpochs, common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues, tunedDirs,
-                common.precision.resolve(common.engine.apply())).define(dataset);
+                maxEpochs.get(), common.steps.batchSize(), common.steps.filters(), common.seed.get(), tunedValues,
+                tunedDirs, common.precision.resolve(common.engine.apply())).define(dataset);
     }
 
     /** The folder of {@code --emit slurm DIR}, checked before anything is written; null without --emit. */

@@ -42,14 +42,14 @@ public final class TrainCommand extends PenumbraCommand {
             completionCandidates = ModelNames.class)
     String model;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate (default: the preset's).")
-    Float lr;
+    @Mixin
+    LearningRateOption lr;
 
-    @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap (default: the preset's).")
-    Integer maxEpochs;
+    @Mixin
+    MaxEpochsOption maxEpochs;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Cap on gradient updates; 0 = none (default).")
-    long maxSteps;
+    @Mixin
+    MaxStepsOption maxSteps;
 
     @Option(names = "--patience", paramLabel = "EPOCHS", description = "Early-stopping patience; 0 = off (default: the preset's).")
     Integer patience;
@@ -146,8 +146,8 @@ public final class TrainCommand extends PenumbraCommand {
                 }
             }
         }
-        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr).optMaxEpochs(maxEpochs)
-                .optMaxSteps(maxSteps).optPatience(patience).optBatchNorm(batchNorm)
+        return common.run.steps.apply(RunSpecs.of(model, p)).optLearningRate(lr.get())
+                .optMaxEpochs(maxEpochs.get()).optMaxSteps(maxSteps.get()).optPatience(patience).optBatchNorm(batchNorm)
                 .optResidual(residual).optClassWeights(weights).optAugment(!noAugment).optGedEvery(gedEvery)
                 .optGedEstimator(common.estimator.get()).optPrecision(precision)
                 .optModelSettings(ModelOptions.given(spec, model))

@@ -8,7 +8,6 @@ import dev.penumbra.data.DataOptions;
 import dev.penumbra.data.DataSource;
 import dev.penumbra.data.Dataset;
 import dev.penumbra.io.OutputFolder;
-import dev.penumbra.model.ModelRegistry;
 import dev.penumbra.nn.Precision;
 import dev.penumbra.train.RunSpec;
 import dev.penumbra.train.RunSpecs;
@@ -41,18 +40,17 @@ import java.util.Map;
             earlier tuning of the same grid in --out: finished points are not retrained."""})
 public final class TuneCommand extends PenumbraCommand {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "Model: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = TrainCommand.ModelNames.class)
-    String model;
+    @Mixin
+    ModelNameOption modelName;
 
     @Option(names = "--grid", required = true, paramLabel = "NAME=V,V,...", description = "Values of one setting: lr (any model) or a tunable setting of the model's own: dropout (mcdropout), beta (punet), ...; repeat for a full grid.")
     List<String> grid;
 
-    @Option(names = "--max-epochs", paramLabel = "N", description = "Epoch cap per run (default: the preset's).")
-    Integer maxEpochs;
+    @Mixin
+    MaxEpochsOption maxEpochs;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "0", description = "Cap on gradient updates per run; 0 = none (default).")
-    long maxSteps;
+    @Mixin
+    MaxStepsOption maxSteps;
 
     @Mixin
     TrainingOptions common;
@@ -60,12 +58,10 @@ public final class TuneCommand extends PenumbraCommand {
     @Override
     public Integer call() {
         Instant started = Instant.now();
-        String given = common.run.data.required("tune");
-        String data = DataSource.SYNTHETIC.containsKey(given) ? given
-                : Path.of(given).toAbsolutePath().normalize().toString();
+        String data = DataSource.absolute(common.run.data.required("tune"));
         Path out = common.out.get();
         long seed = common.run.seed.get();
-        ModelRegistry.check(model);
+        String model = modelName.get();
         List<Map<String, Double>> points = Grid.parse(grid, model);
         Preset p = common.run.preset.get();
         DataOptions options = common.run.reading.build(p.size());
@@ -84,8 +80,9 @@ public final class TuneCommand extends PenumbraCommand {
             Device device = common.run.engine.apply();
             Precision precision = common.run.precision.resolve(device);
             summary = Tuning.run(model, p.name(), data, grid, points, point -> GridParameter.apply(point, model,
-                    common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs).optMaxSteps(maxSteps)
-                    .optGedEvery(0).optGedEstimator(common.estimator.get()).optPrecision(precision))
+                    common.run.steps.apply(RunSpecs.of(model, p)).optMaxEpochs(maxEpochs.get())
+                    .optMaxSteps(maxSteps.get()).optGedEvery(0).optGedEstimator(common.estimator.get())
+                    .optPrecision(precision))
                     .build(data, options, dataset, seed), dataset, out, device,
                     common.run.engine.progress(), log);
             Provenance.of("tune", Map.of("model", model, "preset", p.name(), "data", data, "grid", grid),

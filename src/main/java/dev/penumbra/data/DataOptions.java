@@ -119,13 +119,11 @@ public record DataOptions(Optional<String> layout, int size, OptionalDouble mask
     }
 
     public DataOptions withValFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, fraction, testFraction,
-                groupRegex, classes, resize);
+        return withFractions(fraction, testFraction);
     }
 
     public DataOptions withTestFraction(double fraction) {
-        return new DataOptions(layout, size, maskThreshold, splitSeed, valFraction, fraction,
-                groupRegex, classes, resize);
+        return withFractions(valFraction, fraction);
     }
 
     /** Sets both fractions at once, so that no intermediate pair has to be valid on its own. */

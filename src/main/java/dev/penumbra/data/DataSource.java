@@ -53,12 +53,17 @@ public final class DataSource {
         return DatasetReader.read(resolve(data), options);
     }
 
+    /**
+     * {@code data} as it names the same data from any working folder (and on any node of a cluster that shares the
+     * folder): a built-in name as it is, a folder or file as its absolute, normalised path.
+     */
+    public static String absolute(String data) {
+        return SYNTHETIC.containsKey(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
+    }
+
     /** Whether two {@code --data} values name the same data: the same built-in name, or the same folder or file. */
     public static boolean sameData(String a, String b) {
-        if (SYNTHETIC.containsKey(a) || SYNTHETIC.containsKey(b)) {
-            return a.equals(b);
-        }
-        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+        return absolute(a).equals(absolute(b));
     }
 
     /** {@code $PENUMBRA_CACHE}, else {@code ~/.cache/penumbra}. */

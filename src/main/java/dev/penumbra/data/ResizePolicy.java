@@ -32,12 +32,8 @@ public enum ResizePolicy {
 
     /** @throws InputException for a name that is none of {@code squash}, {@code pad}, {@code crop} */
     public static ResizePolicy parse(String name) {
-        for (ResizePolicy p : values()) {
-            if (p.option().equals(name)) {
-                return p;
-            }
-        }
-        throw new InputException("--resize '" + name + "' is not a resize policy: expected one of "
+        return InputException.oneOf(values(), p -> p.option().equals(name), () -> "--resize '" + name + "' is not a"
+                + " resize policy: expected one of "
                 + Arrays.stream(values()).map(ResizePolicy::option).collect(Collectors.joining(", ")));
     }
 

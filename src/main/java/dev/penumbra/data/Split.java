@@ -1,5 +1,7 @@
 package dev.penumbra.data;
 
+import dev.penumbra.InputException;
+
 import java.util.Locale;
 
 /** The three parts of a dataset; the folder names are the lower-case names. */
@@ -13,11 +15,7 @@ public enum Split {
 
     /** Parses a folder or option value such as {@code test}. */
     public static Split parse(String s) {
-        for (Split split : values()) {
-            if (split.folder().equalsIgnoreCase(s)) {
-                return split;
-            }
-        }
-        throw new dev.penumbra.InputException("unknown split '" + s + "': expected one of train, val, test");
+        return InputException.oneOf(values(), split -> split.folder().equalsIgnoreCase(s),
+                () -> "unknown split '" + s + "': expected one of train, val, test");
     }
 }

@@ -29,6 +29,13 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
     /** {@link #pixelsPerImage} value meaning every pixel. */
     public static final int ALL_PIXELS = -1;
 
+    /** The paper's pixels sampled per image for the pixel tables ({@link #paper}; {@code evaluate}'s default). */
+    public static final int PIXELS_PER_IMAGE = 1000;
+    /** The paper's bootstrap resamples ({@link #paper}; {@code evaluate}'s default). */
+    public static final int BOOTSTRAP = 1000;
+    /** Bins of the reliability diagram ({@link #paper}; {@code evaluate}'s default). */
+    public static final int CALIBRATION_BINS = 10;
+
     public EvaluationSettings {
         InputException.atLeast("--samples", samples, 1);
         gedCounts = gedCounts.clone();
@@ -68,8 +75,8 @@ public record EvaluationSettings(int samples, int[] gedCounts, int pixelsPerImag
 
     /** The paper's settings: 16 samples, GED at 1, 4, 8, 16, 1000 pixels per image; 1000 bootstrap draws. */
     public static EvaluationSettings paper(long seed) {
-        return new EvaluationSettings(Sampler.DEFAULT_SAMPLES, new int[] {1, 4, 8, Sampler.DEFAULT_SAMPLES}, 1000, 1000,
-                10, 8, seed);
+        return new EvaluationSettings(Sampler.DEFAULT_SAMPLES, new int[] {1, 4, 8, Sampler.DEFAULT_SAMPLES},
+                PIXELS_PER_IMAGE, BOOTSTRAP, CALIBRATION_BINS, 8, seed);
     }
 
     /** Parses a pixel budget: a positive count or "all". */

@@ -20,31 +20,19 @@ import java.util.Random;
 /**
  * One image's share of a batch's samples, unpacked into plain arrays: the mean foreground probability, the
  * entropy and mutual information maps, the sample masks, and the annotators' votes.
+ *
+ * @param sample         the image with its annotations
+ * @param foreground     H x W mean foreground probability
+ * @param predicted      H x W the mean prediction's argmax is foreground
+ * @param entropy        H x W predictive entropy, bits
+ * @param mutual         H x W mutual information, bits
+ * @param samples        the sample masks (0/1, H x W)
+ * @param votes          H x W annotators marking each pixel
+ * @param meanAnnotation H x W share of annotators marking each pixel
+ * @param ncc            the image's {@link Ncc} of the model's uncertainty with its disagreement with the annotators
  */
-final class SampledImage {
-
-    private final Sample sample;
-    private final float[] foreground;
-    private final boolean[] predicted;
-    private final float[] entropy;
-    private final float[] mutual;
-    private final List<byte[]> samples;
-    private final int[] votes;
-    private final float[] share;
-    private final double ncc;
-
-    private SampledImage(Sample sample, float[] foreground, boolean[] predicted, float[] entropy, float[] mutual,
-                         List<byte[]> samples, int[] votes, double ncc) {
-        this.sample = sample;
-        this.ncc = ncc;
-        this.foreground = foreground;
-        this.predicted = predicted;
-        this.entropy = entropy;
-        this.mutual = mutual;
-        this.samples = samples;
-        this.votes = votes;
-        this.share = Annotators.share(votes, sample.annotators());
-    }
+record SampledImage(Sample sample, float[] foreground, boolean[] predicted, float[] entropy, float[] mutual,
+                    List<byte[]> samples, int[] votes, float[] meanAnnotation, double ncc) {
 
     /**
      * @param b       the image's index in the batch
@@ -58,20 +46,12 @@ final class SampledImage {
         float[] mean = samples.mean();
         double ncc = Ncc.of(Arrays.copyOfRange(samples.meanLog(), b * span, (b + 1) * span),
                 Arrays.copyOfRange(mean, b * span, (b + 1) * span), s.masks().stream().map(Mask::pixels).toList());
+        int[] votes = Annotators.votes(s.masks());
         return new SampledImage(s, MeanPrediction.foreground(mean, b, classes, pixels),
                 MeanPrediction.predicted(mean, b, classes, pixels),
                 Arrays.copyOfRange(samples.entropy(), b * pixels, (b + 1) * pixels),
                 Arrays.copyOfRange(samples.mutual(), b * pixels, (b + 1) * pixels), drawn,
-                Annotators.votes(s.masks()), ncc);
-    }
-
-    float[] foreground() {
-        return foreground;
-    }
-
-    /** @return per pixel the share of annotators marking it */
-    float[] meanAnnotation() {
-        return share;
+                votes, Annotators.share(votes, s.annotators()), ncc);
     }
 
     /**

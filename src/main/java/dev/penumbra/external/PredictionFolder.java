@@ -31,25 +31,17 @@ import java.util.stream.Collectors;
  * single sample per image is a deterministic model's mask and stands for every sample. The mean probability is the
  * given map, or else the share of the used samples marking each class; the entropy is that of the mean. The mutual
  * information is unknown (the samples are hard masks) and is NaN.
+ *
+ * @param classes C, the classes of the masks and maps
+ * @param given   sample masks per image in the folder
+ * @param used    samples per image used: up to {@code --samples}; all of them copies of the one given mask when
+ *                {@code given} is 1
+ * @param maps    whether the folder holds the mean probability maps
+ * @param files   the files of each image, by image id
+ * @param origin  where the samples come from, for the outputs
  */
-final class PredictionFolder implements PredictionSource {
-
-    private final int classes;
-    private final int given;
-    private final int used;
-    private final boolean maps;
-    private final Map<String, PredictionLayout.ImageEntry> files;
-    private final ModelOrigin origin;
-
-    private PredictionFolder(int classes, int given, int used, boolean maps,
-                             Map<String, PredictionLayout.ImageEntry> files, ModelOrigin origin) {
-        this.classes = classes;
-        this.given = given;
-        this.used = used;
-        this.maps = maps;
-        this.files = files;
-        this.origin = origin;
-    }
+record PredictionFolder(int classes, int given, int used, boolean maps, Map<String, PredictionLayout.ImageEntry> files,
+                        ModelOrigin origin) implements PredictionSource {
 
     /** Checks the whole folder against {@code images} (see {@link PredictionLayout}) and opens it. */
     static PredictionFolder open(NamedPredictions spec, List<Sample> images, int classes,
@@ -68,18 +60,8 @@ final class PredictionFolder implements PredictionSource {
     }
 
     @Override
-    public int classes() {
-        return classes;
-    }
-
-    @Override
     public int distinctSamples() {
         return given == 1 ? 1 : used;
-    }
-
-    @Override
-    public ModelOrigin origin() {
-        return origin;
     }
 
     /** One image per batch: its files are read when it is evaluated, so memory holds one image's samples. */

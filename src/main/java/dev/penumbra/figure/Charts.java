@@ -134,10 +134,8 @@ public final class Charts {
      */
     public static JFreeChart intervals(String title, String xAxis, String yAxis,
             LinkedHashMap<String, List<Point>> series) {
-        TreeSet<Double> xs = new TreeSet<>();
-        series.values().forEach(points -> points.forEach(p -> xs.add(p.x())));
-        boolean integers = !xs.isEmpty() && xs.stream().allMatch(x -> x == Math.rint(x));
-        double dodge = integers && series.size() > 1 ? DODGE * Math.max(1, xs.last() - xs.first()) : 0;
+        XValues xs = XValues.of(series);
+        double dodge = xs.integers() && series.size() > 1 ? DODGE * Math.max(1, xs.span()) : 0;
 
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
@@ -159,13 +157,7 @@ public final class Charts {
         renderer.setDrawYError(true);
         renderer.setCapLength(6); // narrower than a marker, which hides the cap of a point without a bar
         renderer.setErrorStroke(new BasicStroke(1.5f));
-        NumberAxis x = integers && xs.size() <= MAX_FIXED_TICKS
-            ? new FixedTicksAxis(xAxis, xs.stream().mapToDouble(Double::doubleValue).toArray())
-            : new NumberAxis(xAxis);
-        if (integers) {
-            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
-        XYPlot plot = new XYPlot(data, x, new NumberAxis(yAxis), renderer);
+        XYPlot plot = new XYPlot(data, xs.axis(xAxis), new NumberAxis(yAxis), renderer);
         ChartStyle.style(plot);
         return ChartStyle.chart(title, plot);
     }
@@ -268,9 +260,7 @@ public final class Charts {
      */
     public static JFreeChart bands(String title, String xAxis, String yAxis,
             LinkedHashMap<String, List<Point>> series) {
-        TreeSet<Double> xs = new TreeSet<>();
-        series.values().forEach(points -> points.forEach(p -> xs.add(p.x())));
-        boolean integers = !xs.isEmpty() && xs.stream().allMatch(x -> x == Math.rint(x));
+        XValues xs = XValues.of(series);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         org.jfree.chart.renderer.xy.DeviationRenderer renderer =
                 new org.jfree.chart.renderer.xy.DeviationRenderer(true, true);
@@ -289,15 +279,9 @@ public final class Charts {
             i++;
         }
         renderer.setAlpha(0.18f);
-        NumberAxis x = integers && xs.size() <= MAX_FIXED_TICKS
-            ? new FixedTicksAxis(xAxis, xs.stream().mapToDouble(Double::doubleValue).toArray())
-            : new NumberAxis(xAxis);
-        if (integers) {
-            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
         NumberAxis y = new NumberAxis(yAxis);
         y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(data, xs.axis(xAxis), y, renderer);
         ChartStyle.style(plot);
         return ChartStyle.chart(title, plot);
     }
@@ -319,6 +303,34 @@ public final class Charts {
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart.getXYPlot().addDomainMarker(marker);
         return chart;
+    }
+
+    /**
+     * The x values that occur in a chart of {@link Point}s, and whether all of them are integers (sample counts,
+     * labelled images), which then get axis ticks exactly where the points are.
+     */
+    private record XValues(TreeSet<Double> xs, boolean integers) {
+
+        static XValues of(Map<String, List<Point>> series) {
+            TreeSet<Double> xs = new TreeSet<>();
+            series.values().forEach(points -> points.forEach(p -> xs.add(p.x())));
+            return new XValues(xs, !xs.isEmpty() && xs.stream().allMatch(x -> x == Math.rint(x)));
+        }
+
+        double span() {
+            return xs.last() - xs.first();
+        }
+
+        /** Ticks on the x values that occur (up to 12 of them, else on integers) when all are integers. */
+        NumberAxis axis(String label) {
+            NumberAxis x = integers && xs.size() <= MAX_FIXED_TICKS
+                ? new FixedTicksAxis(label, xs.stream().mapToDouble(Double::doubleValue).toArray())
+                : new NumberAxis(label);
+            if (integers) {
+                x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
+            return x;
+        }
     }
 
     /** Series {@code series}'s colour, line and marker; the legend shows a short line. */

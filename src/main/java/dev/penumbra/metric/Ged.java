@@ -37,12 +37,8 @@ public final class Ged {
 
         /** @param s the name as users write it: paper, all-pairs or unbiased (case and - / _ do not matter) */
         public static Estimator parse(String s) {
-            for (Estimator e : values()) {
-                if (e.toString().equalsIgnoreCase(s.replace('_', '-'))) {
-                    return e;
-                }
-            }
-            throw new InputException("unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
+            return InputException.oneOf(values(), e -> e.toString().equalsIgnoreCase(s.replace('_', '-')),
+                    () -> "unknown GED estimator '" + s + "': expected paper, all-pairs or unbiased");
         }
 
         @Override
@@ -65,18 +61,8 @@ public final class Ged {
 
     /** IoU of two masks of equal length with the published epsilon. */
     public static double iou(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
-        }
-        long inter = 0;
-        long union = 0;
-        for (int i = 0; i < a.length; i++) {
-            boolean x = a[i] != 0;
-            boolean y = b[i] != 0;
-            inter += x && y ? 1 : 0;
-            union += x || y ? 1 : 0;
-        }
-        return (inter + IOU_EPS) / (union + IOU_EPS);
+        Overlap.Counts c = Overlap.Counts.of(a, b);
+        return (c.both() + IOU_EPS) / (c.either() + IOU_EPS);
     }
 
     /**

@@ -11,19 +11,37 @@ public final class Overlap {
     }
 
     /**
+     * What two masks share: pixels marked in both and pixels marked in either (any non-zero value is marked).
+     *
+     * @param both   |A and B|
+     * @param either |A or B|
+     */
+    public record Counts(long both, long either) {
+
+        /** Of two H x W masks of equal length. */
+        public static Counts of(byte[] a, byte[] b) {
+            if (a.length != b.length) {
+                throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
+            }
+            long both = 0;
+            long either = 0;
+            for (int i = 0; i < a.length; i++) {
+                boolean x = a[i] != 0;
+                boolean y = b[i] != 0;
+                both += x && y ? 1 : 0;
+                either += x || y ? 1 : 0;
+            }
+            return new Counts(both, either);
+        }
+    }
+
+    /**
      * Dice coefficient 2|A and B| / (|A| + |B|) of two H x W masks (values 0/1); two empty masks agree fully (1).
      */
     public static double dice(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("masks differ in size: " + a.length + " vs " + b.length);
-        }
-        long both = 0;
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            both += a[i] & b[i];
-            sum += a[i] + b[i];
-        }
-        return sum == 0 ? 1.0 : 2.0 * both / sum;
+        Counts c = Counts.of(a, b);
+        long sum = c.both() + c.either();
+        return sum == 0 ? 1.0 : 2.0 * c.both() / sum;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.penumbra.model;
 
 import java.util.Map;
-import dev.penumbra.config.Preset;
 import dev.penumbra.InputException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -110,16 +109,10 @@ public final class Ensemble extends AbstractSegmenter<Ensemble.Members> {
     public static final class Factory extends AbstractModelFactory<Settings> {
 
         public Factory() {
-            super("ensemble", "ensemble of M U-Nets: a sample is a random member's argmax", Settings.class);
-        }
-
-        @Override
-        public ModelDefaults<Settings> defaults(Preset preset) {
-            Settings four = new Settings(4);
-            return ModelFactory.pick(name(), preset, Map.of(
-                    "lidc", new ModelDefaults<>(1e-4f, 60, 10, four),
-                    "isic", new ModelDefaults<>(1e-4f, 150, 10, four),
-                    "demo", new ModelDefaults<>(2e-3f, 30, 0, four)));
+            super("ensemble", "ensemble of M U-Nets: a sample is a random member's argmax", Settings.class,
+                    Map.of("lidc", new ModelDefaults<>(1e-4f, 60, 10, new Settings(4)),
+                            "isic", new ModelDefaults<>(1e-4f, 150, 10, new Settings(4)),
+                            "demo", new ModelDefaults<>(2e-3f, 30, 0, new Settings(4))));
         }
 
         @Override

@@ -59,15 +59,10 @@ public final class McDropoutUNet extends SingleUNet {
     public static final class Factory extends AbstractModelFactory<Settings> {
 
         public Factory() {
-            super("mcdropout", "MC-Dropout U-Net: a sample is one forward pass with dropout on", Settings.class);
-        }
-
-        @Override
-        public ModelDefaults<Settings> defaults(Preset preset) {
-            return ModelFactory.pick(name(), preset, Map.of(
-                    "lidc", new ModelDefaults<>(1e-4f, 100, 10, new Settings(0.5, false)),
-                    "isic", new ModelDefaults<>(1e-5f, 700, 100, new Settings(0.5, true)),
-                    "demo", new ModelDefaults<>(2e-3f, 30, 0, new Settings(0.1, false))));
+            super("mcdropout", "MC-Dropout U-Net: a sample is one forward pass with dropout on", Settings.class,
+                    Map.of("lidc", new ModelDefaults<>(1e-4f, 100, 10, new Settings(0.5, false)),
+                            "isic", new ModelDefaults<>(1e-5f, 700, 100, new Settings(0.5, true)),
+                            "demo", new ModelDefaults<>(2e-3f, 30, 0, new Settings(0.1, false))));
         }
 
         @Override

@@ -79,15 +79,4 @@ public interface ModelFactory<S extends ModelSettings> {
         }
         return settingsType().cast(settings);
     }
-
-    /** The preset's entry of {@code byPreset}, or an error naming the presets this model has settings for. */
-    static <S extends ModelSettings> ModelDefaults<S> pick(String model, Preset preset,
-                                                            Map<String, ModelDefaults<S>> byPreset) {
-        ModelDefaults<S> d = byPreset.get(preset.name());
-        if (d == null) {
-            throw new InputException("model " + model + " has no settings for preset '" + preset.name()
-                    + "': expected one of " + String.join(", ", byPreset.keySet().stream().sorted().toList()));
-        }
-        return d;
-    }
 }

@@ -139,16 +139,10 @@ public final class ProbabilisticUNet extends AbstractSegmenter<ProbabilisticUNet
 
         public Factory() {
             super("punet", "Probabilistic U-Net (Kohl et al. 2018): a sample is fcomb with z from the prior",
-                    Settings.class);
-        }
-
-        @Override
-        public ModelDefaults<Settings> defaults(Preset preset) {
-            Settings paper = new Settings(6, PAPER_BETA);
-            return ModelFactory.pick(name(), preset, Map.of(
-                    "lidc", new ModelDefaults<>(1e-4f, 200, 10, paper),
-                    "isic", new ModelDefaults<>(1e-5f, 1000, 100, paper),
-                    "demo", new ModelDefaults<>(1e-3f, 30, 0, new Settings(6, 0.05))));
+                    Settings.class, Map.of(
+                            "lidc", new ModelDefaults<>(1e-4f, 200, 10, new Settings(6, PAPER_BETA)),
+                            "isic", new ModelDefaults<>(1e-5f, 1000, 100, new Settings(6, PAPER_BETA)),
+                            "demo", new ModelDefaults<>(1e-3f, 30, 0, new Settings(6, 0.05))));
         }
 
         @Override

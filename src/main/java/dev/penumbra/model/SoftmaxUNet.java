@@ -1,7 +1,6 @@
 package dev.penumbra.model;
 
 import java.util.Map;
-import dev.penumbra.config.Preset;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -39,12 +38,7 @@ public final class SoftmaxUNet extends SingleUNet {
     public static final class Factory extends AbstractModelFactory<Settings> {
 
         public Factory() {
-            super("softmax", "deterministic softmax U-Net: one coherent argmax mask", Settings.class);
-        }
-
-        @Override
-        public ModelDefaults<Settings> defaults(Preset preset) {
-            return ModelFactory.pick(name(), preset, Map.of(
+            super("softmax", "deterministic softmax U-Net: one coherent argmax mask", Settings.class, Map.of(
                     "lidc", new ModelDefaults<>(1e-4f, 60, 10, new Settings()),
                     "isic", new ModelDefaults<>(1e-4f, 150, 10, new Settings()),
                     "demo", new ModelDefaults<>(2e-3f, 30, 0, new Settings())));

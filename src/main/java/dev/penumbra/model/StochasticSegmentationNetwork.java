@@ -239,16 +239,10 @@ public final class StochasticSegmentationNetwork extends AbstractSegmenter<Stoch
 
         public Factory() {
             super("ssn", "Stochastic Segmentation Network (Monteiro et al. 2020): a sample is the argmax of logits"
-                    + " drawn from N(mu, P P^T + D)", Settings.class);
-        }
-
-        @Override
-        public ModelDefaults<Settings> defaults(Preset preset) {
-            Settings paper = Settings.paper();
-            return ModelFactory.pick(name(), preset, Map.of(
-                    "lidc", new ModelDefaults<>(1e-3f, 200, 10, paper),
-                    "isic", new ModelDefaults<>(1e-4f, 150, 10, paper),
-                    "demo", new ModelDefaults<>(1e-3f, 30, 0, paper)));
+                    + " drawn from N(mu, P P^T + D)", Settings.class, Map.of(
+                            "lidc", new ModelDefaults<>(1e-3f, 200, 10, Settings.paper()),
+                            "isic", new ModelDefaults<>(1e-4f, 150, 10, Settings.paper()),
+                            "demo", new ModelDefaults<>(1e-3f, 30, 0, Settings.paper())));
         }
 
         @Override

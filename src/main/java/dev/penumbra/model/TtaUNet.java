@@ -146,7 +146,7 @@ public final class TtaUNet extends SingleUNet {
 
         public Factory() {
             super("tta", "test-time augmentation of the softmax U-Net: a sample is its prediction under a random"
-                    + " flip or quarter turn, mapped back", Settings.class);
+                    + " flip or quarter turn, mapped back", Settings.class, Map.of());
         }
 
         @Override

@@ -38,12 +38,8 @@ public final class TTest {
 
         /** Reads the value of {@code --alternative}: less, greater or two-sided. */
         public static Alternative parse(String text) {
-            for (Alternative a : values()) {
-                if (a.label.equals(text)) {
-                    return a;
-                }
-            }
-            throw new InputException("--alternative must be less, greater or two-sided, got '" + text + "'");
+            return InputException.oneOf(values(), a -> a.label.equals(text),
+                    () -> "--alternative must be less, greater or two-sided, got '" + text + "'");
         }
 
         /** The name scipy and pingouin use: less, greater or two-sided. */

@@ -48,12 +48,14 @@ public record StudyPlan(Preset preset, String data, DataOptions options, List<St
                     .build(data, options, dataset, seed));
             if (!skipActive) {
                 ActiveSettings a = new ActiveSettings(model, strategies.stream().map(String::trim).toList(),
-                        seeds != null ? seeds : demo ? 1 : 3, seed, initial != null ? initial : demo ? 8 : 50,
-                        add != null ? add : demo ? 8 : 25, rounds != null ? rounds : demo ? 2 : 10,
-                        steps != null ? steps : demo ? 25 : 5000);
+                        seeds != null ? seeds : demo ? 1 : ActiveSettings.SEEDS, seed,
+                        initial != null ? initial : demo ? 8 : ActiveSettings.INITIAL,
+                        add != null ? add : demo ? 8 : ActiveSettings.ADD,
+                        rounds != null ? rounds : demo ? 2 : ActiveSettings.ROUNDS,
+                        steps != null ? steps : demo ? 25 : ActiveSettings.STEPS);
                 RunSpec base = GridParameter.apply(t, model, RunSpecs.of(model, preset).optBatchSize(batchSize)
-                        .optMaxEpochs(Integer.MAX_VALUE).optMaxSteps(a.steps()).optPatience(0).optFilters(filters)
-                        .optGedEvery(0).optPrecision(precision)).build(data, options, dataset, seed);
+                        .optFixedSteps(a.steps()).optFilters(filters).optPrecision(precision))
+                        .build(data, options, dataset, seed);
                 active.put(model, new StudyDefinition.ActiveBase(a, base));
             }
         }

@@ -3,17 +3,13 @@ package dev.penumbra.train;
 /**
  * Ends a run once the validation loss has not improved for {@code patience} epochs (the paper's rule); the run is
  * then finished, its best checkpoint that of the best epoch.
+ *
+ * @param patience epochs without a better validation loss before stopping, at least 1
  */
-public final class EarlyStopping implements TrainingListener {
+public record EarlyStopping(int patience) implements TrainingListener {
 
-    private final int patience;
-
-    /** @param patience epochs without a better validation loss before stopping, at least 1 */
-    public EarlyStopping(int patience) {
-        if (patience < 1) {
-            throw new IllegalArgumentException("patience must be at least 1 epoch, got " + patience);
-        }
-        this.patience = patience;
+    public EarlyStopping {
+        TrainingListener.atLeastOneEpoch("patience", patience);
     }
 
     /** A resumed run that had already stopped early says so again. */

@@ -72,6 +72,14 @@ public final class RunSpecs {
         return this;
     }
 
+    /**
+     * A training of exactly {@code steps} gradient updates, without model selection: no epoch cap, no early
+     * stopping, no validation GED (the active-learning rounds' trainings, whose last checkpoint is used).
+     */
+    public RunSpecs optFixedSteps(long steps) {
+        return optMaxEpochs(Integer.MAX_VALUE).optMaxSteps(steps).optPatience(0).optGedEvery(0);
+    }
+
     public RunSpecs optPatience(Integer epochs) {
         this.patience = epochs;
         return this;

@@ -12,24 +12,19 @@ import dev.penumbra.nn.Precision;
 import dev.penumbra.nn.PrecisionStore;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 
-/** A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors. */
-public final class TrainedModel implements AutoCloseable {
-
-    private final RunSpec spec;
-    private final ProbabilisticSegmenter model;
-    private final NDManager manager;
-    private final ParameterStore parameters;
-    private final Map<Precision, ParameterStore> sampling = new EnumMap<>(Precision.class);
-
-    private TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager) {
-        this.spec = spec;
-        this.model = model;
-        this.manager = manager;
-        this.parameters = new ParameterStore(manager, false);
-    }
+/**
+ * A model rebuilt from its run folder with the best checkpoint loaded; close it to free its tensors.
+ *
+ * @param spec       the run's settings, as its folder holds them
+ * @param model      the model with the checkpoint's weights
+ * @param manager    owns the weights; closed by {@link #close()}
+ * @param parameters the weights' store for forward passes outside training, in fp32
+ * @param bf16       the same weights for forward passes in bf16: each converted on first use and kept for every later
+ *                   sampler of this model
+ */
+public record TrainedModel(RunSpec spec, ProbabilisticSegmenter model, NDManager manager, ParameterStore parameters,
+                           ParameterStore bf16) implements AutoCloseable {
 
     /** Loads {@code runDir}'s best checkpoint (clear errors for a missing folder, spec or checkpoint). */
     public static TrainedModel load(Path runDir, Device device) {
@@ -48,36 +43,17 @@ public final class TrainedModel implements AutoCloseable {
             model.block().initialize(manager, DataType.FLOAT32, new Shape(1, spec.channels(), spec.height(),
                     spec.width()));
             Checkpoint.load(runDir.resolve(checkpoint), model.block(), null, manager);
-            return new TrainedModel(spec, model, manager);
+            return new TrainedModel(spec, model, manager, new ParameterStore(manager, false),
+                    PrecisionStore.of(manager, Precision.BF16, true));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    public RunSpec spec() {
-        return spec;
-    }
-
-    public ProbabilisticSegmenter model() {
-        return model;
-    }
-
-    public NDManager manager() {
-        return manager;
-    }
-
-    public ParameterStore parameters() {
-        return parameters;
-    }
-
-    /**
-     * The parameters for sampling in {@code precision}: a plain store for fp32; for bf16 one that converts each
-     * weight once and keeps it for every later sampler of this model.
-     */
+    /** The parameters for forward passes in {@code precision}. */
     public ParameterStore parameters(Precision precision) {
-        return precision == Precision.FP32 ? parameters
-                : sampling.computeIfAbsent(precision, p -> PrecisionStore.of(manager, p, true));
+        return precision == Precision.FP32 ? parameters : bf16;
     }
 
     /**

@@ -43,6 +43,18 @@ public interface TrainingListener {
     }
 
     /**
+     * Checks a listener's interval or patience.
+     *
+     * @param what names the value in the message, e.g. "patience"
+     * @throws IllegalArgumentException when {@code epochs} is below 1
+     */
+    static void atLeastOneEpoch(String what, int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1 epoch, got " + epochs);
+        }
+    }
+
+    /**
      * The listeners every run has, in order: the divergence check, the validation GED (when the settings measure
      * it), early stopping (when they set a patience), checkpoints and the metrics log.
      */

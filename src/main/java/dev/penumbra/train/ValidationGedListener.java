@@ -4,17 +4,13 @@ package dev.penumbra.train;
  * Measures the {@link ValidationGed} (mean GED@16 and sample diversity on the validation images) every
  * {@code every} epochs, after the validation loss, so that the epoch's record and the metrics log carry it. Seeded
  * from the run seed, so epochs and runs compare.
+ *
+ * @param every measure in every epoch divisible by this, at least 1
  */
-public final class ValidationGedListener implements TrainingListener {
+public record ValidationGedListener(int every) implements TrainingListener {
 
-    private final int every;
-
-    /** @param every measure in every epoch divisible by this, at least 1 */
-    public ValidationGedListener(int every) {
-        if (every < 1) {
-            throw new IllegalArgumentException("the validation GED interval must be at least 1 epoch, got " + every);
-        }
-        this.every = every;
+    public ValidationGedListener {
+        TrainingListener.atLeastOneEpoch("the validation GED interval", every);
     }
 
     @Override

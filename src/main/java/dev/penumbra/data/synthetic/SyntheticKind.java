@@ -36,11 +36,7 @@ public enum SyntheticKind {
 
     /** Parses an option value, ignoring case. */
     public static SyntheticKind parse(String s) {
-        for (SyntheticKind kind : values()) {
-            if (kind.option().equalsIgnoreCase(s == null ? "" : s.strip())) {
-                return kind;
-            }
-        }
-        throw new InputException("unknown synthetic kind '" + s + "': expected one of ambiguous, unambiguous");
+        return InputException.oneOf(values(), kind -> kind.option().equalsIgnoreCase(s == null ? "" : s.strip()),
+                () -> "unknown synthetic kind '" + s + "': expected one of ambiguous, unambiguous");
     }
 }
