@@ -75,8 +75,8 @@ public final class ConvBlock extends AbstractBlock {
         if (!(ps instanceof PrecisionStore store) || PrecisionStore.precision(ps) == Precision.FP32) {
             return conv.forward(ps, new NDList(x), training).singletonOrThrow();
         }
-        NDArray weight = store.computeValue(conv.getParameters().get("weight"), x.getDevice(), training);
-        NDArray bias = store.computeValue(conv.getParameters().get("bias"), x.getDevice(), training);
+        NDArray weight = store.computeValue(conv.getParameters().get("weight"), x.getManager(), training);
+        NDArray bias = store.computeValue(conv.getParameters().get("bias"), x.getManager(), training);
         long k = weight.getShape().get(2);
         return Conv2d.conv2d(x, weight, bias, new Shape(1, 1), new Shape(k / 2, k / 2)).singletonOrThrow();
     }

@@ -65,11 +65,18 @@ public final class PrecisionStore extends ParameterStore {
     /**
      * A convolution's weight or bias in the trunk's precision.
      *
-     * @return the parameter's value converted to bf16 (once per parameter for a frozen store)
+     * @param forward the manager of the forward pass (that of its input): a store in training converts the current
+     *                weight on every forward, and the copy must go with that forward's arrays, not stay with the
+     *                weights (the cast attaches its result to the weight's own manager, which lives as long as
+     *                the model: one copy of every weight per step would pile up there)
+     * @return the parameter's value converted to bf16 (once per parameter for a frozen store, kept with the weights)
      */
-    NDArray computeValue(Parameter parameter, Device device, boolean training) {
+    NDArray computeValue(Parameter parameter, NDManager forward, boolean training) {
+        Device device = forward.getDevice();
         if (!frozen) {
-            return Bf16Casts.get().toBf16(getValue(parameter, device, training));
+            NDArray copy = Bf16Casts.get().toBf16(getValue(parameter, device, training));
+            copy.attach(forward);
+            return copy;
         }
         return converted.computeIfAbsent(parameter.getId(),
                 id -> Bf16Casts.get().toBf16(getValue(parameter, device, training)));

@@ -52,6 +52,33 @@ class PrecisionStoreTest {
     }
 
     @Test
+    void aTrainingStoresWeightCopiesGoWithTheForwardPassAndAFrozenStoresStayWithTheWeights() {
+        // In training every forward converts the current weights; those copies must be freed with the forward's
+        // arrays. Kept with the weights (the cast's own choice of manager), each step would add a copy of every
+        // weight for the rest of the run.
+        try (NDManager m = NDManager.newBaseManager()) {
+            UNet net = tinyNet(m, false);
+            Parameter weight = net.getParameters().valueAt(0);
+            PrecisionStore training = new PrecisionStore(m, Precision.BF16, false);
+            NDArray copy;
+            try (NDManager forward = m.newSubManager()) {
+                copy = training.computeValue(weight, forward, true);
+                assertThat(copy.getManager()).isSameAs(forward);
+            }
+            assertThat(copy.isReleased()).isTrue();
+            assertThat(weight.getArray().isReleased()).isFalse();
+
+            PrecisionStore frozen = new PrecisionStore(m, Precision.BF16, true);
+            NDArray kept;
+            try (NDManager forward = m.newSubManager()) {
+                kept = frozen.computeValue(weight, forward, false);
+                assertThat(frozen.computeValue(weight, forward, false)).isSameAs(kept);
+            }
+            assertThat(kept.isReleased()).isFalse();
+        }
+    }
+
+    @Test
     void float32StoreGivesTheNumbersOfAPlainStoreBitForBit() {
         try (NDManager m = NDManager.newBaseManager()) {
             UNet net = tinyNet(m, true);
