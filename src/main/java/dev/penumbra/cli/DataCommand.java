@@ -38,9 +38,13 @@ public final class DataCommand implements Runnable {
             (exit code 2)."""})
     static final class Check extends PenumbraCommand {
 
-        @Parameters(paramLabel = "DATA", description = "Dataset folder (ISIC 2018, LIDC crops or generic layout), or"
-                + " an HDF5 file such as data_lidc.hdf5 (lidc-hdf5 layout).")
+        @Parameters(paramLabel = "DATA", arity = "0..1", description = "Dataset folder (ISIC 2018, LIDC crops or"
+                + " generic layout), or an HDF5 file such as data_lidc.hdf5 (lidc-hdf5 layout).")
         Path dir;
+
+        @Option(names = "--data", paramLabel = "DIR|FILE", description = "The same as DATA, named as in the other"
+                + " commands.")
+        Path dataOption;
 
         @Mixin
         DataOptionsMixin data;
@@ -52,9 +56,22 @@ public final class DataCommand implements Runnable {
         public Integer call() {
             DataOptions options = data.build(0);
             // streams one sample at a time: full-size ISIC images would not fit in memory all at once
-            DatasetSummary summary = DatasetSummary.summarise(dir, options);
+            DatasetSummary summary = DatasetSummary.summarise(dataset(), options);
             out().println(json.render(summary, summary.toText()));
             return 0;
+        }
+
+        /** The dataset, given as DATA or as --data (once). */
+        private Path dataset() {
+            if (dir != null && dataOption != null) {
+                throw new InputException("data check: the dataset was given twice, as DATA (" + dir + ") and as"
+                        + " --data (" + dataOption + "); give it once");
+            }
+            if (dir == null && dataOption == null) {
+                throw new InputException("data check: no dataset given: expected a dataset folder or an HDF5 file"
+                        + " as DATA or --data, e.g. penumbra data check data/ambiguous");
+            }
+            return dir != null ? dir : dataOption;
         }
     }
 

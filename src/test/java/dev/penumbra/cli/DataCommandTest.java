@@ -36,6 +36,24 @@ class DataCommandTest {
     }
 
     @Test
+    void checkTakesTheDatasetAsDataOrAsTheDataOptionOfTheOtherCommandsButNotBoth(@TempDir Path tmp) {
+        Path out = tmp.resolve("amb");
+        assertThat(Cli.run("data", "make-synthetic", "--kind", "ambiguous", "--out", out.toString(), "--size", "32",
+                "--count", "10").exitCode()).isZero();
+        Cli positional = Cli.run("data", "check", out.toString());
+        Cli option = Cli.run("data", "check", "--data", out.toString());
+        assertThat(option.exitCode()).as(option.err()).isZero();
+        assertThat(option.out()).isEqualTo(positional.out()).contains("lidc");
+
+        Cli both = Cli.run("data", "check", out.toString(), "--data", out.toString());
+        assertThat(both.isCleanInputError()).as(both.err()).isTrue();
+        assertThat(both.err()).contains("given twice").contains("DATA").contains("--data");
+        Cli neither = Cli.run("data", "check");
+        assertThat(neither.isCleanInputError()).as(neither.err()).isTrue();
+        assertThat(neither.err()).contains("no dataset given").contains("--data");
+    }
+
+    @Test
     void checkOfAMissingFolderIsACleanError(@TempDir Path tmp) {
         Cli r = Cli.run("data", "check", tmp.resolve("nope").toString());
         assertThat(r.isCleanInputError()).as(r.err()).isTrue();
