@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.penumbra.Slow;
 import dev.penumbra.data.Sample;
-import dev.penumbra.data.augment.AugmentationConfig;
 import dev.penumbra.nn.Precision;
 import dev.penumbra.nn.PrecisionStore;
 import dev.penumbra.train.EpochRecord;
@@ -60,9 +59,7 @@ class Bf16ContractTest {
     void learnsInMixedPrecision(String name, @TempDir Path run) {
         List<Sample> train = TinySamples.squares(16, 32, 4, 1);
         List<Sample> val = TinySamples.squares(4, 32, 4, 2);
-        float lr = name.equals("punet") ? 1e-3f : 3e-3f;
-        TrainSettings settings = new TrainSettings(8, lr, 12, 0, 0, 7, AugmentationConfig.none())
-                .withPrecision(Precision.BF16);
+        TrainSettings settings = ModelContractTest.tinySetSettings(name).withPrecision(Precision.BF16);
         TrainingOutcome out = new TrainingLoop(ModelContractTest.create(name, 2), settings, Device.cpu())
                 .fit(train, val, run, false);
         List<EpochRecord> epochs = out.epochs();

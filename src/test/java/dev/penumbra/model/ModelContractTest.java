@@ -34,6 +34,12 @@ class ModelContractTest {
     /** Models whose heads diverge at the rate that suits the plain U-Nets in lossFallsOnATinySet. */
     private static final java.util.Map<String, Float> SLOWER = java.util.Map.of("punet", 1e-3f);
 
+    /** Training on {@link TinySamples#squares}: 12 epochs of batch 8, each model at a learning rate it learns at. */
+    static TrainSettings tinySetSettings(String name) {
+        // the Probabilistic U-Net's latent heads diverge at the higher rate that suits the plain U-Nets here
+        return new TrainSettings(8, SLOWER.getOrDefault(name, 3e-3f), 12, 0, 0, 7, AugmentationConfig.none());
+    }
+
     static UNetConfig tiny(int classes, double dropout) {
         return new UNetConfig(1, classes, List.of(4, 8, 16, 32), 3, true, dropout, false);
     }
@@ -102,10 +108,8 @@ class ModelContractTest {
     void lossFallsOnATinySet(String name, @TempDir Path run) {
         List<Sample> train = TinySamples.squares(16, 32, 4, 1);
         List<Sample> val = TinySamples.squares(4, 32, 4, 2);
-        // the Probabilistic U-Net's latent heads diverge at the higher rate that suits the plain U-Nets here
-        float lr = SLOWER.getOrDefault(name, 3e-3f);
-        TrainSettings settings = new TrainSettings(8, lr, 12, 0, 0, 7, AugmentationConfig.none());
-        TrainingOutcome out = new TrainingLoop(create(name, 2), settings, Device.cpu()).fit(train, val, run, false);
+        TrainingOutcome out = new TrainingLoop(create(name, 2), tinySetSettings(name), Device.cpu())
+                .fit(train, val, run, false);
         List<EpochRecord> epochs = out.epochs();
         double first = epochs.get(0).trainLoss();
         double last = epochs.get(epochs.size() - 1).trainLoss();
